@@ -19,6 +19,11 @@ export interface RpcError {
   message: string;
   details: string | null;
   hint: string | null;
+  // Added (optional, backwards compatible) by the PostgREST client: which RPC, how many HTTP attempts were made,
+  // and how long a 429/503 asked us to wait (Retry-After) when that was longer than the client would wait itself.
+  fn?: string;
+  attempts?: number;
+  retryAfterMs?: number | null;
 }
 
 export type RpcResult<T> = { data: T; error: null } | { data: null; error: RpcError };
