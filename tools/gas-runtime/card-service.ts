@@ -323,7 +323,8 @@ export function createCardServiceFake(options: CardServiceFakeOptions = {}): Rec
   for (const [name, values] of Object.entries(ENUMS)) {
     service[name] = Object.freeze(Object.fromEntries(values.map((value) => [value, value])));
   }
-  return Object.freeze(service);
+  // Not frozen: the runtime wraps it in a counting Proxy, which a frozen target forbids. Builders are frozen.
+  return service;
 }
 
 /** The recorded tree of a built Card or response (what `printJson()` prints, as data). */
