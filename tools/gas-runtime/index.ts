@@ -69,6 +69,8 @@ export interface RuntimeOptions {
   /** Service calls after this much clock time throw "Exceeded maximum execution time"; null disables. */
   executionLimitMs?: number | null;
   scriptId?: string;
+  /** The manifest's oauthScopes, for fakes whose methods depend on a scope (CardService's file-scope request). */
+  oauthScopes?: readonly string[];
 }
 
 export interface FiredTrigger {
@@ -131,7 +133,7 @@ export function createGasRuntime(options: RuntimeOptions = {}) {
   const session = createSession(ctx, options.activeUserEmail ?? ctx.userEmail);
   const { logger, lines: logLines } = createLogger(ctx);
   const { console, entries: consoleEntries } = createConsole(options.echoConsole ?? false);
-  const cardService = countedService(ctx, 'CardService', createCardServiceFake());
+  const cardService = createCardServiceFake({ counter, realm, oauthScopes: options.oauthScopes });
 
   // Only Apps Script methods reach the bundle: the fakes' test hooks (calls, faults, evictAll) stay outside.
   Object.assign(realm.globals, {
@@ -225,18 +227,4 @@ function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Pick<T, K
   const out = {} as Pick<T, K>;
   for (const k of keys) out[k] = obj[k];
   return out;
-}
-
-/** Counts top-level CardService calls without hiding the fake's own behaviour (a misspelt method still fails). */
-function countedService(ctx: FakeContext, name: string, service: Record<string, unknown>): Record<string, unknown> {
-  return new Proxy(service, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof prop !== 'string' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        ctx.counter.count(`${name}.${prop}`);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
 }
