@@ -18,6 +18,7 @@ export function appsScriptBundle({ manifest = null } = {}) {
       const program = this.parse(code);
       const functions = new Set();
       const exportStatements = [];
+      const renamed = new Set();
       const problems = [];
       for (const node of program.body) {
         if (node.type === 'FunctionDeclaration') functions.add(node.id.name);
@@ -26,9 +27,10 @@ export function appsScriptBundle({ manifest = null } = {}) {
           exportStatements.push(node);
           for (const specifier of node.specifiers) {
             if (specifier.local.name !== specifier.exported.name) {
+              renamed.add(specifier.exported.name);
               problems.push(
-                `entry point ${specifier.exported.name} was renamed to ${specifier.local.name}: another top-level ` +
-                  `declaration named ${specifier.exported.name} in the bundle collides with it; rename that one`,
+                `entry point ${specifier.exported.name} was renamed to ${specifier.local.name}: another bundled module ` +
+                  `declares or reads a global named ${specifier.exported.name}; rename that one`,
               );
             }
           }
@@ -36,11 +38,11 @@ export function appsScriptBundle({ manifest = null } = {}) {
       }
       if (chunk.exports.length === 0) problems.push('the entry module exports no entry points');
       for (const name of chunk.exports) {
-        if (!functions.has(name)) {
+        if (!functions.has(name) && !renamed.has(name)) {
           problems.push(`entry point ${name} is not a top-level 'function ${name}(' in the bundle (export functions only)`);
         }
       }
-      if (problems.length > 0) this.error(`Apps Script bundle check failed:\n  - ${[...new Set(problems)].join('\n  - ')}`);
+      if (problems.length > 0) this.error(`Apps Script bundle check failed:\n  - ${problems.join('\n  - ')}`);
 
       let script = code;
       for (const node of exportStatements.sort((a, b) => b.start - a.start)) {
