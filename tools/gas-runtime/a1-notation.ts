@@ -48,7 +48,8 @@ export function a1(startRow: number, startColumn: number, endRow: number, endCol
 }
 
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !parseA1(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const looksLikeCell = /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !looksLikeCell ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Splits "'Nov-24'!A1:B2" into the sheet name and the A1 part; a bare string has no '!' part. */
