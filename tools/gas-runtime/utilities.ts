@@ -42,15 +42,21 @@ export function formatDateIn(epochMs: number, timeZone: string, pattern: string)
   while (i < pattern.length) {
     const ch = pattern[i];
     if (ch === "'") {
-      const close = pattern.indexOf("'", i + 1);
-      if (close === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      const end = close === -1 ? pattern.length : close;
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      i++;
+      while (i < pattern.length) {
+        if (pattern[i] === "'" && pattern[i + 1] === "'") {
+          out += "'";
+          i += 2;
+        } else if (pattern[i] === "'") {
+          i++;
+          break;
+        } else out += pattern[i++];
+      }
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
