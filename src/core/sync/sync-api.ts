@@ -1,0 +1,371 @@
+// Typed wrappers over RpcCaller for every RPC the add-on calls (api-contract.ts). Responses are validated
+// narrowly at the boundary: only the fields the engine reads, and a missing one is a named `malformed` failure.
+// Expected failures ({ok:false,error} in a 200, transport errors the client already retried) are returned as
+// data, never thrown (STYLE practice 8).
+import {
+  RPC,
+  type ApiErrorCode,
+  type Binding,
+  type BindingSettings,
+  type MonthOutcome,
+  type PlanMonth,
+  type RowOutcome,
+  type SyncRunRecord,
+} from '../api-contract';
+import type { Directory, DirectoryLink, DirectoryLocation, DirectoryProvider, ProviderKind } from '../directory';
+import type { MonthPayload } from '../production';
+import type { RpcCaller, RpcError } from '../postgrest/rpc-caller';
+
+export type SyncFailure =
+  | { kind: 'rpc'; fn: string; error: RpcError; message: string }
+  | {
+      kind: 'api';
+      fn: string;
+      code: ApiErrorCode;
+      message: string;
+      directory_version: string | null;
+      /** Only for LEASE_HELD, when the server says who holds the lease and until when. */
+      holder: string | null;
+      expires_at: string | null;
+    }
+  | { kind: 'malformed'; fn: string; field: string; message: string };
+
+export type SyncApiResult<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
+
+export interface DirectoryValue {
+  directory: Directory;
+  binding: Binding | null;
+  scope: { provider_codes: string[] | null; location_codes: string[] | null };
+}
+export interface BindValue {
+  binding: Binding;
+  directory_version: string;
+}
+export interface PlanValue {
+  directory_version: string;
+  months: PlanMonth[];
+}
+export interface IngestValue {
+  directory_version: string;
+  months: MonthOutcome[];
+  rows: RowOutcome[];
+}
+export interface LeaseValue {
+  held: boolean;
+  holder: string | null;
+  expires_at: string | null;
+}
+export type LeaseAction = 'take' | 'renew' | 'release';
+
+export interface SyncApi {
+  directory(spreadsheetId: string): SyncApiResult<DirectoryValue>;
+  bind(spreadsheetId: string, settings: BindingSettings): SyncApiResult<BindValue>;
+  plan(spreadsheetId: string): SyncApiResult<PlanValue>;
+  ingest(spreadsheetId: string, months: MonthPayload[]): SyncApiResult<IngestValue>;
+  recordRun(spreadsheetId: string, run: SyncRunRecord): SyncApiResult<{ run_id: string }>;
+  lease(spreadsheetId: string, holder: string, action: LeaseAction, ttlSeconds: number): SyncApiResult<LeaseValue>;
+}
+
+export function createSyncApi(caller: RpcCaller, token: string): SyncApi {
+  const call = <T>(fn: string, args: Record<string, unknown>, parse: (r: Obj) => T): SyncApiResult<T> =>
+    callRpc(caller, fn, { p_token: token, ...args }, parse);
+  return {
+    directory: (sid) => call(RPC.directory, { p_spreadsheet_id: sid }, parseDirectoryValue),
+    bind: (sid, settings) =>
+      call(
+        RPC.bind,
+        { p_spreadsheet_id: sid, p_provider_code: settings.provider_code, p_settings: settings },
+        (r) => ({ binding: parseBinding(r.obj('binding')), directory_version: r.str('directory_version') }),
+      ),
+    plan: (sid) =>
+      call(RPC.plan, { p_spreadsheet_id: sid }, (r) => ({
+        directory_version: r.str('directory_version'),
+        months: r.arr('months').map(parsePlanMonth),
+      })),
+    ingest: (sid, months) =>
+      call(RPC.ingest, { p_spreadsheet_id: sid, p_months: months }, (r) => ({
+        directory_version: r.str('directory_version'),
+        months: r.arr('months').map(parseMonthOutcome),
+        rows: r.arr('rows').map(parseRowOutcome),
+      })),
+    recordRun: (sid, run) => call(RPC.recordRun, { p_spreadsheet_id: sid, p_run: run }, (r) => ({ run_id: r.str('run_id') })),
+    lease: (sid, holder, action, ttl) =>
+      call(
+        RPC.lease,
+        { p_spreadsheet_id: sid, p_holder: holder, p_action: action, p_ttl_seconds: ttl },
+        (r) => ({ held: r.bool('held'), holder: r.strOrNull('holder'), expires_at: r.strOrNull('expires_at') }),
+      ),
+  };
+}
+
+function callRpc<T>(caller: RpcCaller, fn: string, args: Record<string, unknown>, parse: (r: Obj) => T): SyncApiResult<T> {
+  const result = caller.rpc<unknown>(fn, args);
+  if (result.error) return { ok: false, failure: { kind: 'rpc', fn, error: result.error, message: rpcErrorMessage(fn, result.error) } };
+  try {
+    const body = Obj.of(result.data, fn, '');
+    if (body.bool('ok')) return { ok: true, value: parse(body) };
+    const error = body.obj('error');
+    const code = error.str('code') as ApiErrorCode;
+    return {
+      ok: false,
+      failure: {
+        kind: 'api',
+        fn,
+        code,
+        message: error.str('message'),
+        directory_version: body.optStr('directory_version') ?? error.optStr('directory_version'),
+        holder: error.optStr('holder') ?? body.optStr('holder'),
+        expires_at: error.optStr('expires_at') ?? body.optStr('expires_at'),
+      },
+    };
+  } catch (e) {
+    if (e instanceof MalformedResponse) return { ok: false, failure: { kind: 'malformed', fn, field: e.field, message: e.message } };
+    throw e;
+  }
+}
+
+/** A sentence a person can act on: which part is wrong and what to do. */
+export function rpcErrorMessage(fn: string, error: RpcError): string {
+  const detail = error.message ? ` (${error.message})` : '';
+  switch (error.kind) {
+    case 'network':
+      return `Could not reach the database while calling ${fn}: check the REST URL and the network${detail}.`;
+    case 'timeout':
+      return `The database took too long to answer ${fn} (timeout); the months concerned will be sent again next run${detail}.`;
+    case 'bad_url':
+      return `The REST URL does not point at a Supabase REST endpoint (calling ${fn}): check the URL in settings${detail}.`;
+    case 'bad_key':
+      return `The publishable key was refused (calling ${fn}): paste the project's publishable key in settings${detail}.`;
+    case 'missing_rpc':
+      return `The database has no function ${fn}: the Production Sync migrations are not applied to this project${detail}.`;
+    case 'permission':
+      return `The database refused ${fn} (permission denied): the migrations' grants are missing${detail}.`;
+    case 'rate_limited':
+      return `The database is rate-limiting requests (calling ${fn}); try again in a few minutes${detail}.`;
+    case 'server':
+      return `The database failed while running ${fn} (HTTP ${error.status ?? '5xx'})${detail}.`;
+    case 'client':
+      return `The database rejected the call to ${fn} (HTTP ${error.status ?? '4xx'})${detail}.`;
+  }
+}
+
+export function failureMessage(failure: SyncFailure): string {
+  switch (failure.kind) {
+    case 'rpc':
+      return failure.message;
+    case 'api':
+      return apiErrorSentence(failure.code, failure.message);
+    case 'malformed':
+      return `The database answered ${failure.fn} in an unexpected shape (${failure.message}); is the add-on's version matched to the database's migrations?`;
+  }
+}
+
+function apiErrorSentence(code: ApiErrorCode, message: string): string {
+  const server = message ? ` The database said: ${message}` : '';
+  switch (code) {
+    case 'TOKEN_INVALID':
+      return `The sync token is not known to the database: paste the token your administrator gave you in settings.${server}`;
+    case 'TOKEN_REVOKED':
+      return `The sync token was revoked: ask your administrator for a new one.${server}`;
+    case 'TOKEN_OUT_OF_SCOPE':
+      return `The sync token does not cover this provider or office: ask your administrator for a token that does.${server}`;
+    case 'SPREADSHEET_BOUND_ELSEWHERE':
+      return `This spreadsheet is already bound to another sync token.${server}`;
+    case 'NOT_BOUND':
+      return `This spreadsheet is not bound yet: confirm whose sheet it is first.${server}`;
+    case 'UNKNOWN_PROVIDER':
+      return `The database does not know this provider's code.${server}`;
+    case 'UNKNOWN_LOCATION':
+      return `The database does not know an office code this sheet uses.${server}`;
+    case 'LEASE_HELD':
+      return `Another user or device is syncing this spreadsheet right now.${server}`;
+    case 'BAD_PAYLOAD':
+      return `The database refused the data sent.${server}`;
+    default:
+      return `The database answered ${code}.${server}`;
+  }
+}
+
+// ---- narrow boundary parsing ----
+
+export class MalformedResponse extends Error {
+  constructor(
+    readonly fn: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field || 'response'} ${problem}`);
+    this.name = 'MalformedResponse';
+  }
+}
+
+class Obj {
+  private constructor(
+    private readonly value: Record<string, unknown>,
+    readonly fn: string,
+    readonly path: string,
+  ) {}
+
+  static of(value: unknown, fn: string, path: string): Obj {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MalformedResponse(fn, path, 'is not an object');
+    return new Obj(value as Record<string, unknown>, fn, path);
+  }
+
+  private at(key: string): string {
+    return this.path ? `${this.path}.${key}` : key;
+  }
+
+  private need(key: string): unknown {
+    if (!(key in this.value) || this.value[key] === undefined) throw new MalformedResponse(this.fn, this.at(key), 'is missing');
+    return this.value[key];
+  }
+
+  str(key: string): string {
+    const v = this.need(key);
+    if (typeof v !== 'string') throw new MalformedResponse(this.fn, this.at(key), 'is not a string');
+    return v;
+  }
+
+  strOrNull(key: string): string | null {
+    const v = this.need(key);
+    if (v !== null && typeof v !== 'string') throw new MalformedResponse(this.fn, this.at(key), 'is not a string or null');
+    return v;
+  }
+
+  optStr(key: string): string | null {
+    const v = this.value[key];
+    return typeof v === 'string' ? v : null;
+  }
+
+  num(key: string): number {
+    const v = this.need(key);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new MalformedResponse(this.fn, this.at(key), 'is not a number');
+    return v;
+  }
+
+  /** Amounts may arrive as JSON numbers or numeric strings depending on how the SQL builds them. */
+  decimal(key: string): string {
+    const v = this.need(key);
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return v;
+    throw new MalformedResponse(this.fn, this.at(key), 'is not a decimal');
+  }
+
+  bool(key: string): boolean {
+    const v = this.need(key);
+    if (typeof v !== 'boolean') throw new MalformedResponse(this.fn, this.at(key), 'is not a boolean');
+    return v;
+  }
+
+  obj(key: string): Obj {
+    return Obj.of(this.need(key), this.fn, this.at(key));
+  }
+
+  objOrNull(key: string): Obj | null {
+    const v = this.need(key);
+    return v === null ? null : Obj.of(v, this.fn, this.at(key));
+  }
+
+  arr(key: string): Obj[] {
+    return this.rawArr(key).map((v, i) => Obj.of(v, this.fn, `${this.at(key)}[${i}]`));
+  }
+
+  strArr(key: string): string[] {
+    return this.rawArr(key).map((v, i) => {
+      if (typeof v !== 'string') throw new MalformedResponse(this.fn, `${this.at(key)}[${i}]`, 'is not a string');
+      return v;
+    });
+  }
+
+  strArrOrNull(key: string): string[] | null {
+    return this.need(key) === null ? null : this.strArr(key);
+  }
+
+  strRecord(key: string): Record<string, string> {
+    const o = this.obj(key);
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(o.value)) out[k] = o.str(k);
+    return out;
+  }
+
+  private rawArr(key: string): unknown[] {
+    const v = this.need(key);
+    if (!Array.isArray(v)) throw new MalformedResponse(this.fn, this.at(key), 'is not an array');
+    return v;
+  }
+}
+
+function parseDirectoryValue(r: Obj): DirectoryValue {
+  const scope = r.obj('scope');
+  return {
+    directory: parseDirectory(r.obj('directory')),
+    binding: ((b) => (b ? parseBinding(b) : null))(r.objOrNull('binding')),
+    scope: { provider_codes: scope.strArrOrNull('provider_codes'), location_codes: scope.strArrOrNull('location_codes') },
+  };
+}
+
+export function parseDirectory(d: Obj): Directory {
+  const clinic = d.obj('clinic');
+  return {
+    clinic: { code: clinic.str('code'), name: clinic.str('name'), time_zone: clinic.str('time_zone') },
+    locations: d.arr('locations').map((l): DirectoryLocation => ({ code: l.str('code'), name: l.str('name'), aliases: l.strArr('aliases') })),
+    providers: d.arr('providers').map(
+      (p): DirectoryProvider => ({ code: p.str('code'), name: p.str('name'), kind: p.str('kind') as ProviderKind, aliases: p.strArr('aliases') }),
+    ),
+    links: d.arr('links').map(
+      (l): DirectoryLink => ({
+        provider_code: l.str('provider_code'),
+        location_code: l.str('location_code'),
+        active_from: l.strOrNull('active_from'),
+        active_to: l.strOrNull('active_to'),
+      }),
+    ),
+    version: d.str('version'),
+  };
+}
+
+function parseBinding(b: Obj): Binding {
+  return {
+    spreadsheet_id: b.str('spreadsheet_id'),
+    provider_code: b.str('provider_code'),
+    default_location_code: b.strOrNull('default_location_code'),
+    column_overrides: b.strRecord('column_overrides'),
+    updated_at: b.str('updated_at'),
+  };
+}
+
+function parsePlanMonth(m: Obj): PlanMonth {
+  return { provider_code: m.str('provider_code'), month: m.str('month'), hash: m.str('hash'), row_count: m.num('row_count') };
+}
+
+function parseMonthOutcome(m: Obj): MonthOutcome {
+  return {
+    provider_code: m.str('provider_code'),
+    month: m.str('month'),
+    hash: m.str('hash'),
+    written: m.num('written'),
+    unchanged: m.num('unchanged'),
+    rejected: m.num('rejected'),
+    deleted: m.num('deleted'),
+    totals: m.arr('totals').map((t) => ({
+      location_code: t.str('location_code'),
+      verified_production: t.decimal('verified_production'),
+      hours_worked: t.decimal('hours_worked'),
+      row_count: t.num('row_count'),
+    })),
+  };
+}
+
+function parseRowOutcome(r: Obj): RowOutcome {
+  const outcome = r.str('outcome');
+  if (outcome !== 'written' && outcome !== 'unchanged' && outcome !== 'rejected')
+    throw new MalformedResponse(r.fn, `${r.path}.outcome`, `is '${outcome}', not written/unchanged/rejected`);
+  return {
+    tab: r.str('tab'),
+    row: r.num('row'),
+    location_code: r.str('location_code'),
+    work_date: r.str('work_date'),
+    outcome,
+    reason: r.optStr('reason'), // absent or null unless rejected
+  };
+}
