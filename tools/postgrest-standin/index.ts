@@ -10,6 +10,7 @@
 // - PostgREST's response shapes, its error body {code,message,details,hint} and its SQLSTATE → HTTP status table.
 // Everything else PostgREST offers (tables, GET/HEAD on functions, filters, JWTs, CSV, OpenAPI details) is
 // answered 400 PGRST127 "Feature not implemented" rather than imitated.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool, type PoolClient } from 'pg';
@@ -24,6 +25,7 @@ import {
   findRoutine,
   noRpcError,
   parseRoutines,
+  SETTABLE_SQL,
   type Routine,
 } from './routines';
 
@@ -127,6 +129,7 @@ export async function startPostgrestStandin(options: PostgrestStandinOptions): P
 
 interface Context {
   pool: Pool;
+  settable?: Promise<Set<string>>;
   keys: GatewayKeys;
   maxBodyBytes: number;
   log: (line: string) => void;
@@ -247,7 +250,7 @@ async function invoke(
   }
   let broken: Error | undefined;
   try {
-    return await runCall(client, req, role, fn, restPath, payload, media.kind, accept);
+    return await runCall(ctx, client, req, role, fn, restPath, payload, media.kind, accept);
   } catch (e) {
     if (isPgError(e)) {
       await client.query('ROLLBACK').catch((err: Error) => (broken = err));
@@ -264,6 +267,7 @@ async function invoke(
 type Accepted = 'json' | 'singular';
 
 async function runCall(
+  ctx: Context,
   client: PoolClient,
   req: http.IncomingMessage,
   role: GatewayRole,
@@ -273,7 +277,7 @@ async function runCall(
   mediaKind: MediaKind,
   accept: Accepted,
 ): Promise<StandinResponse> {
-  const intro = await client.query<{ routines: string; role_settings: string }>(INTROSPECT_SQL, [SCHEMA, fn, role]);
+  const intro = await client.query<{ routines: string; role_settings: string }>(prepared(INTROSPECT_SQL, [SCHEMA, fn, role]));
   const candidates = parseRoutines(SCHEMA, intro.rows[0].routines);
   const keys = new Set(payload.keys);
   const found = findRoutine(candidates, keys, mediaKind, true);
@@ -284,13 +288,14 @@ async function runCall(
     return noRpcError(SCHEMA, fn, keys, mediaKind, true, candidates, names);
   }
   const routine = found.routine;
-  const roleSettings = JSON.parse(intro.rows[0].role_settings) as Array<[string, string]>;
+  const settable = await settableSettings(ctx, client);
+  const roleSettings = (JSON.parse(intro.rows[0].role_settings) as Array<[string, string]>).filter(([k]) => settable.has(k));
   const isolation = isolationLevel(routine, roleSettings);
 
   await client.query(`BEGIN ISOLATION LEVEL ${isolation} READ WRITE`);
-  await client.query(...txSettings(req, role, routine, roleSettings, restPath));
+  await client.query(prepared(...txSettings(req, role, routine, roleSettings, restPath)));
   const call = buildCallSql(routine, payload, accept === 'singular');
-  const result = await client.query<{ page_total: number; body: string }>(call.text, call.values);
+  const result = await client.query<{ page_total: number; body: string }>(prepared(call.text, call.values));
   const row = result.rows[0];
   if (accept === 'singular' && row.page_total !== 1) {
     await client.query('ROLLBACK');
@@ -308,6 +313,22 @@ async function runCall(
     },
     body: row.body,
   };
+}
+
+/**
+ * A named statement, so each pooled connection parses and plans it once: planning the catalog query costs more
+ * than running it. The name derives from the text, so different texts never share one.
+ */
+function prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  return { name: `standin_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values };
+}
+
+function settableSettings(ctx: Context, client: PoolClient): Promise<Set<string>> {
+  if (!ctx.settable) {
+    ctx.settable = client.query<{ name: string }>(SETTABLE_SQL).then((r) => new Set(r.rows.map((x) => x.name)));
+    ctx.settable.catch(() => (ctx.settable = undefined));
+  }
+  return ctx.settable;
 }
 
 /**

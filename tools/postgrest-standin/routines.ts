@@ -75,8 +75,8 @@ with candidates as (
     and p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype
 ),
 role_settings as (
-  -- PostgREST applies the role's own settings (ALTER ROLE … SET, database-independent) inside each transaction,
-  -- only those the login role may set (Config/Database.hs queryRoleSettings).
+  -- PostgREST applies the role's own settings (ALTER ROLE … SET, database-independent) inside each transaction
+  -- (Config/Database.hs queryRoleSettings); which of them the login role may set is SETTABLE_SQL's answer.
   select substr(s, 1, strpos(s, '=') - 1) as key, substr(s, strpos(s, '=') + 1) as value
   from pg_catalog.pg_db_role_setting rs
   join pg_catalog.pg_roles r on r.oid = rs.setrole
@@ -85,12 +85,16 @@ role_settings as (
 )
 select
   coalesce((select json_agg(c) from candidates c), '[]')::text as routines,
-  coalesce((
-    select json_agg(json_build_array(kv.key, kv.value))
-    from role_settings kv
-    join pg_catalog.pg_settings ps on ps.name = kv.key
-    where ps.context = 'user' or pg_catalog.has_parameter_privilege(current_user, ps.name, 'set')
-  ), '[]')::text as role_settings
+  coalesce((select json_agg(json_build_array(kv.key, kv.value)) from role_settings kv), '[]')::text as role_settings
+`;
+
+/**
+ * The settings the login role may set: user-context ones, and since PostgreSQL 15 those granted with GRANT SET ON
+ * PARAMETER. PostgREST skips a role setting outside this list. Read once: scanning pg_settings costs ~1 ms.
+ */
+export const SETTABLE_SQL = `
+select name from pg_catalog.pg_settings
+where context = 'user' or pg_catalog.has_parameter_privilege(current_user, name, 'set')
 `;
 
 /** Names of every function of the schema, for PGRST202's "Perhaps you meant …" hint. $1 schema. */
