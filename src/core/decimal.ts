@@ -68,14 +68,27 @@ export function centsToDecimal(cents: bigint): string {
   return fromScaled({ units: cents, scale: 2 });
 }
 
-// Sheets' getValues() and exceljs hand over IEEE doubles. Ten fractional digits keep every value a person types
-// into a production sheet (cents, hours to the hundredth, ratios) and drop binary noise such as
-// 0.30000000000000004 → "0.3". Larger integers print in full, never in exponent form.
+/** Round half away from zero to at most `digits` fractional digits. */
+export function roundDecimal(decimal: string, digits: number): string {
+  const s = toScaled(decimal);
+  if (s.scale <= digits) return fromScaled(s);
+  const divisor = 10n ** BigInt(s.scale - digits);
+  const negative = s.units < 0n;
+  const abs = negative ? -s.units : s.units;
+  const rounded = (abs + divisor / 2n) / divisor;
+  return fromScaled({ units: negative ? -rounded : rounded, scale: digits });
+}
+
+// Sheets' getValues() and exceljs hand over IEEE doubles. The shortest text that round-trips the double (what
+// String() prints: 123456789012.34, never 123456789012.3399963…) rounded to ten fractional digits keeps every value
+// a person types into a production sheet (cents, hours to the hundredth, ratios) and drops binary noise such as
+// 0.30000000000000004 → "0.3". Exponent forms are expanded: tiny values round to 0, huge ones print in full.
 const FRACTION_DIGITS_FROM_DOUBLES = 10;
 
 export function numberToDecimal(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   if (Number.isInteger(value)) return canonicalDecimal(BigInt(value).toString());
-  const fixed = Math.abs(value) >= 1e21 ? BigInt(Math.round(value)).toString() : value.toFixed(FRACTION_DIGITS_FROM_DOUBLES);
-  return canonicalDecimal(fixed);
+  const shortest = String(value);
+  const plain = /e/i.test(shortest) ? value.toFixed(FRACTION_DIGITS_FROM_DOUBLES) : shortest;
+  return roundDecimal(canonicalDecimal(plain), FRACTION_DIGITS_FROM_DOUBLES);
 }
