@@ -17,6 +17,11 @@ export interface PostgrestClientOptions {
   clock: Clock;
   random?: () => number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Epoch ms (by `clock`) after which no retry wait may end: the caller's own time budget (the 25 s "Sync now"
+   * budget, a trigger's 6 min), read at every retry so it can shrink as the run goes on.
+   */
+  retryDeadline?: () => number | null;
 }
 
 /** What one RPC call cost; read by benchmarks and by the sync run's "calls made" figure. */
@@ -49,7 +54,7 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 
 type Attempt<T> =
   | { ok: true; data: T }
-  | { ok: false; error: RpcError; retryAfterMs: number | null; final?: boolean };
+  | { ok: false; error: RpcError; retryAfterMs: number | null };
 
 function readSuccess<T>(response: HttpResponse): Attempt<T> {
   // A void function answers 204 with no body (PostgREST v14).
@@ -67,8 +72,11 @@ function messageOf(thrown: unknown): string {
   return typeof message === 'string' ? message : String(thrown);
 }
 
-function isRetryable(error: RpcError): boolean {
+/** Worth trying again later (next click, next trigger): the failure says nothing about settings or the schema. */
+export function isTransientRpcError(error: RpcError): boolean {
   if (!RETRYABLE.has(error.kind)) return false;
+  // Without a status, rate_limited is the platform's daily UrlFetch quota: it will not reset within this run.
+  if (error.kind === 'rate_limited' && error.status === null) return false;
   return error.status === null || !PERMANENT_5XX.has(error.status);
 }
 
@@ -98,8 +106,7 @@ export function createPostgrestClient(options: PostgrestClientOptions): Postgres
         : transport.kind;
       const text = messageOf(thrown);
       const error: RpcError = { kind, status: null, code: null, message: redact(text, secrets), details: null, hint: null };
-      // The platform's daily quota will not reset within this run: report it without retrying.
-      return { ok: false, error, retryAfterMs: null, final: transport?.kind === 'quota' };
+      return { ok: false, error, retryAfterMs: null };
     }
     if (response.status >= 200 && response.status < 300) return readSuccess<T>(response);
     const error = errorFromResponse(response.status, response.body);
@@ -129,14 +136,16 @@ export function createPostgrestClient(options: PostgrestClientOptions): Postgres
       const { error, retryAfterMs } = result;
       if (error.kind === 'timeout') timeoutAttempts += 1;
       const done: RpcError = { ...error, fn, attempts, retryAfterMs: null };
-      if (result.final || !isRetryable(error) || attempts >= policy.maxAttempts) return { data: null, error: done };
+      if (!isTransientRpcError(error) || attempts >= policy.maxAttempts) return { data: null, error: done };
       if (error.kind === 'timeout' && timeoutAttempts >= policy.maxTimeoutAttempts) return { data: null, error: done };
       let delay = backoffDelayMs(policy, attempts - 1, random);
       if (retryAfterMs !== null) {
         if (retryAfterMs > policy.maxRetryAfterMs) return { data: null, error: { ...done, retryAfterMs } };
         delay = retryAfterMs;
       }
-      if (clock.now() - startedAt + delay > policy.maxTotalMs) {
+      const deadline = options.retryDeadline?.() ?? null;
+      const wakeAt = clock.now() + delay;
+      if (wakeAt - startedAt > policy.maxTotalMs || (deadline !== null && wakeAt > deadline)) {
         return { data: null, error: { ...done, retryAfterMs } };
       }
       stats.sleptMs += delay;

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { createPostgrestClient, normalizeRestUrl, type PostgrestClientOptions } from '../../../src/core/postgrest/postgrest-client';
+import {
+  createPostgrestClient,
+  isTransientRpcError,
+  normalizeRestUrl,
+  type PostgrestClientOptions,
+} from '../../../src/core/postgrest/postgrest-client';
 import type { RetryPolicy } from '../../../src/core/postgrest/retry-policy';
 import { toUserMessage } from '../../../src/core/postgrest/user-message';
 import { fixture, manualClock, recordingSleeper, response, scriptedHttp, type Step } from './scripted-http';
@@ -10,7 +15,10 @@ const TOKEN = 'sync_tok_TESTONLY_0123456789abcdef';
 const INGEST_ARGS = { p_token: TOKEN, p_spreadsheet_id: '1AbcSheet', p_months: [] };
 
 // random = 1 turns full jitter into its ceiling, so waits are exact: 500, 1000, 2000, …
-function setup(steps: Step[], opts: { latencyMs?: number; random?: () => number; retry?: Partial<RetryPolicy> } = {}) {
+function setup(
+  steps: Step[],
+  opts: { latencyMs?: number; random?: () => number; retry?: Partial<RetryPolicy>; retryDeadline?: () => number | null } = {},
+) {
   const clock = manualClock();
   const sleeper = recordingSleeper(clock);
   const http = scriptedHttp(steps, clock, opts.latencyMs ?? 0);
@@ -22,6 +30,7 @@ function setup(steps: Step[], opts: { latencyMs?: number; random?: () => number;
     clock,
     random: opts.random ?? (() => 1),
     retry: opts.retry,
+    retryDeadline: opts.retryDeadline,
   };
   return { client: createPostgrestClient(options), http, sleeper, clock };
 }
@@ -291,6 +300,20 @@ describe('PostgREST client: retries (exponential backoff, full jitter, bounded)'
     expect(clock.now() - started).toBe(19500);
   });
 
+  it('starts no wait that would end past the caller\'s deadline (its own time budget)', () => {
+    const clockStart = Date.UTC(2024, 10, 1, 15, 0, 0);
+    // Deadline 1 600 ms after the start: waits end at 500 and 1 500 ms; the third (ending at 3 500) would not fit.
+    const { client, http, sleeper } = setup([response('internal_error_500')], { retryDeadline: () => clockStart + 1600 });
+    expect(client.rpc('sync_plan', {}).error).toMatchObject({ kind: 'server', attempts: 3 });
+    expect(http.requests).toHaveLength(3);
+    expect(sleeper.sleeps).toEqual([500, 1000]);
+  });
+
+  it('retries as usual when the caller has no deadline', () => {
+    const { client } = setup([response('internal_error_500')], { retryDeadline: () => null });
+    expect(client.rpc('sync_plan', {}).error).toMatchObject({ attempts: 4 });
+  });
+
   it('honours a caller\'s retry policy', () => {
     const { client, http, sleeper } = setup([response('internal_error_500')], {
       retry: { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 300, maxTotalMs: 60000 },
@@ -334,6 +357,32 @@ describe('PostgREST client: retries (exponential backoff, full jitter, bounded)'
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('isTransientRpcError: worth trying again on the next run', () => {
+  it.each([
+    ['internal_error_500', true],
+    ['rate_limited_429', true],
+    ['statement_timeout_57014', true],
+    ['not_implemented_501', false],
+    ['gateway_invalid_key', false],
+    ['pgrst202_missing_rpc', false],
+    ['html_404_wrong_url', false],
+    ['permission_denied_42501_anon', false],
+  ])('%s → %s', (name, transient) => {
+    const { client } = setup([response(name)], { retry: { maxAttempts: 1 } });
+    expect(isTransientRpcError(client.rpc('sync_ingest', INGEST_ARGS).error!)).toBe(transient);
+  });
+
+  it.each([
+    ['network', true],
+    ['timeout', true],
+    ['quota', false],
+    ['invalid_url', false],
+  ] as const)('a thrown %s transport error → %s', (kind, transient) => {
+    const { client } = setup([{ throws: kind }], { retry: { maxAttempts: 1 } });
+    expect(isTransientRpcError(client.rpc('sync_ingest', INGEST_ARGS).error!)).toBe(transient);
   });
 });
 
