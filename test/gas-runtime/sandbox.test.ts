@@ -19,6 +19,15 @@ function firstCellIsDate() {
 function catchesServiceErrorAsError() {
   try { SpreadsheetApp.getUi(); return 'no error'; } catch (e) { return (e instanceof Error) + ' ' + String(e); }
 }
+function localTime() {
+  var d = new Date(2024, 10, 1);
+  var later = new Date(d.getTime()); later.setDate(later.getDate() + 3);
+  return {
+    midnight: d.getTime(), hours: new Date(Date.UTC(2024, 10, 1, 4)).getHours(), offset: d.getTimezoneOffset(),
+    text: d.toString(), plus3: later.getTime(), parsed: Date.parse('2024-11-01T00:00:00'), isoDate: Date.parse('2024-11-01'),
+    zoned: new Date('2024-11-01T00:00:00Z').getTime()
+  };
+}
 function logs() { console.log('hello %s', 'world'); console.error('bad'); Logger.log('n=%s', 3); return Logger.getLog(); }
 `;
 
@@ -56,6 +65,22 @@ describe('the sandbox the bundle runs in', () => {
     expect(code.now()).toBe(Date.UTC(2024, 10, 1, 15, 0, 0));
     clock.advance(25_000);
     expect(code.newDateNow()).toBe(Date.UTC(2024, 10, 1, 15, 0, 25));
+  });
+
+  it("runs local-time Date methods in the script's time zone, never the machine's", () => {
+    const chicago = loadBundle(createGasRuntime({ scriptTimeZone: 'America/Chicago' }), bundle.file).localTime();
+    expect(chicago).toEqual({
+      midnight: Date.UTC(2024, 10, 1, 5),
+      hours: 23,
+      offset: 300,
+      text: 'Fri Nov 01 2024 00:00:00 GMT-0500 (Central Daylight Time)',
+      plus3: Date.UTC(2024, 10, 4, 6), // across the end of daylight saving time
+      parsed: Date.UTC(2024, 10, 1, 5),
+      isoDate: Date.UTC(2024, 10, 1),
+      zoned: Date.UTC(2024, 10, 1),
+    });
+    const tokyo = loadBundle(createGasRuntime({ scriptTimeZone: 'Asia/Tokyo' }), bundle.file).localTime();
+    expect([tokyo.midnight, tokyo.hours, tokyo.offset]).toEqual([Date.UTC(2024, 9, 31, 15), 13, -540]);
   });
 
   it('hands the bundle Dates, arrays and errors of its own realm', () => {

@@ -86,7 +86,7 @@ export function createGasRuntime(options: RuntimeOptions = {}) {
   const shared = options.sharedState ?? createSharedState();
   const context: ExecutionContext = options.context ?? 'card';
   const limitMs = options.executionLimitMs === undefined ? EXECUTION_LIMIT_MS[context] : options.executionLimitMs;
-  const realm = createSandboxRealm(() => clock.now());
+  const realm = createSandboxRealm(() => clock.now(), options.scriptTimeZone ?? 'America/Chicago');
   let executionStart = clock.now();
   const counter = createCallCounter(() => {
     if (limitMs !== null && clock.now() - executionStart > limitMs) {
