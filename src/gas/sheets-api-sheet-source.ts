@@ -30,6 +30,14 @@ export interface SheetsAdvancedService {
 
 type Description = ReturnType<SheetSource['describe']>;
 
+/**
+ * The `Sheets` global, or null when the advanced service is not enabled in the manifest (enabledAdvancedServices):
+ * referring to the bare global would then be a ReferenceError with no hint of the cause.
+ */
+export function advancedSheetsService(): SheetsAdvancedService | null {
+  return (globalThis as { Sheets?: SheetsAdvancedService }).Sheets ?? null;
+}
+
 const DESCRIBE_FIELDS = 'properties(title,timeZone),sheets(properties(sheetId,title))';
 
 /** A1 notation of a whole tab: always quoted, apostrophes doubled ('Nov-24', 'Dr. O''Neil'). */

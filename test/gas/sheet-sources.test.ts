@@ -3,7 +3,12 @@
 // are converted by the sheet engine's own converter, both grids are identical (issue 13).
 import type { Cell, Grid } from '../../src/core/cell';
 import { serialToDate } from '../../src/core/sheet/parse-date';
-import { SheetsApiSheetSource, quoteTabName, type SheetsAdvancedService } from '../../src/gas/sheets-api-sheet-source';
+import {
+  SheetsApiSheetSource,
+  advancedSheetsService,
+  quoteTabName,
+  type SheetsAdvancedService,
+} from '../../src/gas/sheets-api-sheet-source';
 import { SpreadsheetAppSheetSource, type SpreadsheetLike } from '../../src/gas/spreadsheet-app-sheet-source';
 import { createGasRuntime } from '../../tools/gas-runtime';
 import { DATE_COLUMN, WORKBOOK } from './sheet-source-workbook';
@@ -197,6 +202,10 @@ describe('SheetsApiSheetSource (batchGet, background runs)', () => {
     expect(() => source.describe()).toThrow(
       'API call to sheets.spreadsheets.get failed with error: The caller does not have permission',
     );
+  });
+
+  it('finds no Sheets service where the advanced service is not enabled, instead of a ReferenceError', () => {
+    expect(advancedSheetsService()).toBeNull();
   });
 
   it.each([
