@@ -53,15 +53,23 @@ describe('Sheets advanced service fake', () => {
     expect(vr.values).toEqual([['11/1/2024', '1200.5', '', '', 'TRUE']]);
   });
 
-  it('describes the spreadsheet with Spreadsheets.get', () => {
-    const res = granted().sheets.Spreadsheets.get('obi-sheet', { fields: 'properties(title,timeZone),sheets.properties' });
-    expect(res).toMatchObject({
+  it('describes the spreadsheet with Spreadsheets.get, returning only the fields asked for', () => {
+    const res = granted().sheets.Spreadsheets.get('obi-sheet', {
+      fields: 'spreadsheetId,properties(title,timeZone),sheets.properties(sheetId,title,index)',
+    });
+    expect(res).toEqual({
       spreadsheetId: 'obi-sheet',
       properties: { title: 'Dr. Obi Production 2024', timeZone: 'America/Chicago' },
       sheets: [
         { properties: { sheetId: 0, title: 'Nov-24', index: 0 } },
         { properties: { sheetId: 1007919, title: 'Settings', index: 1 } },
       ],
+    });
+    expect(granted().sheets.Spreadsheets.get('obi-sheet', { fields: 'properties.timeZone' })).toEqual({
+      properties: { timeZone: 'America/Chicago' },
+    });
+    expect(granted().sheets.Spreadsheets.get('obi-sheet')).toMatchObject({
+      sheets: [{ properties: { sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } } }, {}],
     });
   });
 

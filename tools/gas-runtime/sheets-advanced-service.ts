@@ -5,13 +5,15 @@
 // display strings; COLUMNS transposes. Access: the REST API does not honour `spreadsheets.currentonly`, so a file is
 // readable only when the user granted drive.file access to it (`driveFileGrants`; `sheetsApiReadsActiveDocument`
 // opts the active document in); otherwise it throws GoogleJsonResponseException 403, an unknown id 404.
-// Not modelled: `fields` masks (the whole resource is returned), FORMULA rendering (treated as UNFORMATTED_VALUE),
+// Spreadsheets.get honours the `fields` mask (only the named fields come back).
+// Not modelled: `fields` on batchGet, FORMULA rendering (treated as UNFORMATTED_VALUE),
 // per-minute read quotas, includeGridData, developer metadata, writes.
 import type { FakeContext } from './fake-context';
 import { MESSAGES } from './error-messages';
 import { a1, parseA1, quoteSheetName, splitSheetRange } from './a1-notation';
 import { cellAt, displayAt, isDate, toSheetsSerial, type SheetModel, type SpreadsheetModel } from './workbook-model';
 import { spreadsheetUrl } from './spreadsheet-app';
+import { applyFieldMask, parseFieldMask } from './field-mask';
 
 export interface BatchGetArgs {
   ranges?: string | string[];
@@ -86,10 +88,11 @@ export function createSheetsAdvancedService(ctx: FakeContext, access: SheetsAcce
 
   return {
     Spreadsheets: {
-      get(spreadsheetId) {
+      get(spreadsheetId, optionalArgs = {}) {
         ctx.counter.count('Sheets.Spreadsheets.get');
         const book = open('sheets.spreadsheets.get', spreadsheetId);
-        return ctx.realm.adopt({
+        const fields = typeof optionalArgs.fields === 'string' ? parseFieldMask(optionalArgs.fields) : new Map();
+        const resource = {
           spreadsheetId: book.id,
           properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
           sheets: book.sheets.map((s) => ({
@@ -102,7 +105,8 @@ export function createSheetsAdvancedService(ctx: FakeContext, access: SheetsAcce
             },
           })),
           spreadsheetUrl: spreadsheetUrl(book.id),
-        });
+        };
+        return ctx.realm.adopt(applyFieldMask(resource, fields) as Record<string, unknown>);
       },
       Values: {
         batchGet(spreadsheetId, optionalArgs = {}) {
