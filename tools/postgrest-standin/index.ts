@@ -483,7 +483,11 @@ function drain(req: http.IncomingMessage): Promise<void> {
   });
 }
 
-/** CLI: `tsx tools/postgrest-standin/index.ts --database-url URL [--port N]`; keys from the environment. */
+/**
+ * CLI: `STANDIN_PUBLISHABLE_KEY=… STANDIN_SECRET_KEY=… tsx tools/postgrest-standin/index.ts --database-url URL
+ * [--port N] [--exit-with-stdin]`. Keys come from the environment only, so they never show in a process list.
+ * Prints "… listening on http://127.0.0.1:PORT/rest/v1" once it accepts requests (spawn.ts waits for that line).
+ */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const arg = (name: string) => {
     const i = argv.indexOf(name);
@@ -495,7 +499,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (!databaseUrl || !publishable || !secret) {
     process.stderr.write(
       'usage: STANDIN_PUBLISHABLE_KEY=… STANDIN_SECRET_KEY=… tsx tools/postgrest-standin/index.ts ' +
-        '--database-url postgresql://authenticator:…@127.0.0.1:PORT/DB [--port 54321]\n' +
+        '--database-url postgresql://authenticator:…@127.0.0.1:PORT/DB [--port 54321] [--exit-with-stdin]\n' +
         'A development stand-in for Supabase REST (PostgREST v14 subset); production always talks to real Supabase.\n',
     );
     process.exitCode = 2;
@@ -508,11 +512,20 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     log: (line) => process.stderr.write(line + '\n'),
   });
   process.stdout.write(`REST stand-in (development only) listening on ${standin.restUrl}\n`);
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void standin.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (argv.includes('--exit-with-stdin')) {
+    // The parent (spawn.ts) holds our stdin: when it ends or the parent dies, stop.
+    process.stdin.on('end', stop);
+    process.stdin.on('close', stop);
+    process.stdin.resume();
+  }
 }
 
 if (require.main === module) {
