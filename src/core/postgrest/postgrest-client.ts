@@ -84,7 +84,9 @@ export function createPostgrestClient(options: PostgrestClientOptions): Postgres
   const restUrl = normalizeRestUrl(options.restUrl);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const random = options.random ?? Math.random;
-  const { http, sleeper, clock, apiKey } = options;
+  const { http, sleeper, clock } = options;
+  // A key pasted into the settings card often carries a trailing newline or space; the gateway would refuse it.
+  const apiKey = options.apiKey.trim();
   const stats: PostgrestCallStats = { calls: 0, httpAttempts: 0, sleptMs: 0 };
 
   function attempt<T>(url: string, body: string, secrets: string[]): Attempt<T> {

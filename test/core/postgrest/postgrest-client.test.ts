@@ -52,6 +52,14 @@ describe('PostgREST client: the request', () => {
     expect(Object.keys(http.requests[0].headers).map((h) => h.toLowerCase())).not.toContain('authorization');
   });
 
+  it('sends a pasted key without the whitespace around it', () => {
+    const clock = manualClock();
+    const http = scriptedHttp([response('ingest_ok')], clock);
+    const client = createPostgrestClient({ restUrl: REST_URL, apiKey: ` ${API_KEY}\n`, http, sleeper: recordingSleeper(clock), clock });
+    client.rpc('sync_plan', {});
+    expect(http.requests[0].headers.apikey).toBe(API_KEY);
+  });
+
   it.each([
     ['https://abcdefghijklmnop.supabase.co', 'https://abcdefghijklmnop.supabase.co/rest/v1'],
     ['https://abcdefghijklmnop.supabase.co/', 'https://abcdefghijklmnop.supabase.co/rest/v1'],
