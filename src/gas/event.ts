@@ -28,7 +28,7 @@ type Json = Record<string, unknown>;
 export function readAddonEvent(raw: unknown): AddonEvent {
   const event = asObject(raw);
   const common = asObject(event.commonEventObject);
-  const sheets = event.sheets === undefined ? null : asObject(event.sheets);
+  const sheets = event.sheets === undefined || event.sheets === null ? null : asObject(event.sheets);
   return {
     hostApp: asString(common.hostApp),
     platform: asString(common.platform),

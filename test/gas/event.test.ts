@@ -79,5 +79,6 @@ describe('readAddonEvent', () => {
     expect(event.parameters).toEqual({ ok: 'yes' });
     expect(event.formInputs).toEqual({ a: ['x'] });
     expect(event.sheets).toEqual({ id: null, title: null, hasFileScope: false });
+    expect(readAddonEvent({ sheets: null }).sheets).toBeNull();
   });
 });
