@@ -8,7 +8,7 @@ export const MESSAGES = {
   argumentTooLarge: (name: string) => `Argument too large: ${name}`,
   // observed, e.g. on Stack Overflow: setProperty beyond the 500 KB store total
   propertyStorageQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
-  // documented in the LockService reference for waitLock
+  // observed; the Lock reference documents that waitLock throws on timeout, not the text
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   // observed: UrlFetchApp with muteHttpExceptions false; the URL shown is the origin only
   requestFailed: (origin: string, status: number, truncated: string) =>

@@ -1,6 +1,6 @@
 // LockService fake. Enforces: getDocumentLock() is null outside a container-bound script (a Workspace add-on is
 // standalone); user locks are per user, the script lock is one for everybody; a lock held by another execution
-// (another GasRuntime sharing the SharedState) makes tryLock return false and waitLock throw the documented
+// (another GasRuntime sharing the SharedState) makes tryLock return false and waitLock throw the observed
 // "Lock timeout" text after the wait; within one execution the lock is re-entrant. Waiting advances a movable clock
 // by the timeout instead of blocking, since a single-threaded simulation cannot have the other execution release
 // the lock meanwhile. Locks are released when their execution ends (GasRuntime.endExecution), as the real ones are.
