@@ -243,7 +243,8 @@ async function invoke(
     client = await ctx.pool.connect();
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/timeout/i.test(message)) {
+    // pg-pool's words for "no connection came free in time" (a slow connect is a connection error, 503).
+    if (/timeout exceeded when trying to connect/i.test(message)) {
       return pgrstError(504, 'PGRST003', 'Timed out acquiring connection from connection pool.');
     }
     return pgrstError(503, 'PGRST000', 'Database connection error.', message);
