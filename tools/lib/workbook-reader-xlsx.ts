@@ -35,7 +35,10 @@ export function worksheetToGrid(sheet: ExcelJS.Worksheet): Grid {
     const row: Cell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = sheet.getCell(r, c);
-      row.push(cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value));
+      if (cell.type === ExcelJS.ValueType.Merge) row.push(null);
+      // cell.value drops a falsy cached result ({formula} without `result` when it is 0); cell.result keeps it.
+      else if (cell.type === ExcelJS.ValueType.Formula) row.push(plainValue(cell.result));
+      else row.push(plainValue(cell.value));
     }
     grid.push(row);
   }
