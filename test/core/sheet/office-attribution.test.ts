@@ -38,6 +38,18 @@ describe('dentist layout: the per-office columns decide the office of each amoun
     ]);
   });
 
+  it('gives the hours its own row when Location names a linked office that has no amount column', () => {
+    const d = demoDirectory();
+    d.locations.push({ code: 'KATY_MAIN', name: 'Katy', aliases: [] });
+    d.links.push({ provider_code: 'obinna_ezeji', location_code: 'KATY_MAIN', active_from: null, active_to: null });
+    const u = understandWorkbook(workbook('Dr. Obi tracker', [{ name: 'Nov-24', values: [DENTIST_HEADER, ['11/05/2024', 6, '100', '0', 'Katy']] }]), d);
+    expect(summary(u)).toEqual([
+      ['HUMBLE_MAIN', '2024-11-05', null, '100', null],
+      ['BAYTOWN_MAIN', '2024-11-05', null, '0', null],
+      ['KATY_MAIN', '2024-11-05', '6', null, null],
+    ]);
+  });
+
   it('reports hours when Location names no office in the directory', () => {
     const u = dentist([['11/05/2024', 6, '100', '0', 'Katy Office']]);
     expect(u.months[0].rejects.map((r) => r.reason)).toEqual(["not attributed to an office: Location 'Katy Office' names no office in the directory"]);
