@@ -14,10 +14,14 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool, type PoolClient } from 'pg';
+import { acceptList, negotiate, type Accepted } from './accept';
 import { buildCallSql } from './call';
 import { JSON_CONTENT_TYPE, isPgError, pgrstError, responseForPgError, type StandinResponse } from './errors';
 import { apiKeyOf, gatewayError, roleForApiKey, type GatewayKeys, type GatewayRole } from './gateway';
+import { drain, header, readBody } from './http-body';
 import { decodeContentType, readPayload, type MediaKind, type Payload } from './payload';
+import { rootDocument } from './root-document';
+import { SCHEMA, isolationLevel, txSettings } from './transaction';
 import {
   FUNCTION_NAMES_SQL,
   INTROSPECT_SQL,
@@ -58,9 +62,6 @@ export interface PostgrestStandin {
   stop(): Promise<void>;
 }
 
-const SCHEMA = 'public';
-/** Supabase's db-extra-search-path. */
-const EXTRA_SEARCH_PATH = ['public', 'extensions'];
 const REST_PREFIX = '/rest/v1';
 
 export async function startPostgrestStandin(options: PostgrestStandinOptions): Promise<PostgrestStandin> {
@@ -195,7 +196,7 @@ async function route(ctx: Context, req: http.IncomingMessage): Promise<StandinRe
   }
   await drain(req);
   if (decoded.length === 0) {
-    if (method === 'GET' || method === 'HEAD') return rootDocument(ctx, role);
+    if (method === 'GET' || method === 'HEAD') return rootDocument(ctx.pool, role);
     if (method === 'OPTIONS') return { status: 200, headers: { allow: 'OPTIONS,GET,HEAD' }, body: '' };
     return pgrstError(405, 'PGRST117', `Unsupported HTTP method: ${method}`);
   }
@@ -265,8 +266,6 @@ async function invoke(
   }
 }
 
-type Accepted = 'json' | 'singular';
-
 async function runCall(
   ctx: Context,
   client: PoolClient,
@@ -330,158 +329,6 @@ function settableSettings(ctx: Context, client: PoolClient): Promise<Set<string>
     ctx.settable.catch(() => (ctx.settable = undefined));
   }
   return ctx.settable;
-}
-
-/**
- * PostgREST's transaction variables (Query/PreQuery.hs txVarQuery), in its order: search_path, the role's own
- * settings, the role, the JWT claims, request.method/path/headers/cookies, then the function's hoisted settings.
- * `ALTER ROLE anon SET statement_timeout` does not follow SET ROLE, hence the explicit role settings.
- */
-function txSettings(
-  req: http.IncomingMessage,
-  role: GatewayRole,
-  routine: Routine,
-  roleSettings: Array<[string, string]>,
-  restPath: string,
-): [string, unknown[]] {
-  const pairs: Array<[string, string]> = [
-    ['search_path', [SCHEMA, ...EXTRA_SEARCH_PATH].map((s) => `"${s.replace(/"/g, '""')}"`).join(', ')],
-    ...roleSettings.filter(([k]) => k !== 'default_transaction_isolation'),
-    ['role', role],
-    ['request.jwt.claims', JSON.stringify({ role })],
-    ['request.method', req.method ?? 'POST'],
-    ['request.path', restPath],
-    ['request.headers', JSON.stringify(requestHeaders(req))],
-    ['request.cookies', JSON.stringify(cookies(header(req, 'cookie')))],
-    ...routine.settings.filter(([k]) => k !== 'default_transaction_isolation'),
-  ];
-  const values: unknown[] = [];
-  const calls = pairs.map(([k, v]) => {
-    values.push(k, v);
-    return `pg_catalog.set_config($${values.length - 1}, $${values.length}, true)`;
-  });
-  return [`select ${calls.join(', ')}`, values];
-}
-
-function isolationLevel(routine: Routine, roleSettings: Array<[string, string]>): string {
-  const fromFunction = routine.settings.find(([k]) => k === 'default_transaction_isolation')?.[1];
-  const fromRole = roleSettings.find(([k]) => k === 'default_transaction_isolation')?.[1];
-  const level = (fromFunction ?? fromRole ?? '').toLowerCase();
-  if (level === 'repeatable read') return 'REPEATABLE READ';
-  if (level === 'serializable') return 'SERIALIZABLE';
-  return 'READ COMMITTED';
-}
-
-function requestHeaders(req: http.IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (k === 'cookie' || v === undefined) continue;
-    out[k] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-function cookies(h: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (h ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-/**
- * Accept negotiation for the media types the stand-in serves: JSON (also for a missing header or a wildcard) and
- * application/vnd.pgrst.object+json (exactly one row, else 406 PGRST116). Anything else is 406 PGRST107.
- */
-function negotiate(h: string | undefined): Accepted | null {
-  if (h === undefined || h.trim() === '') return 'json';
-  const ranked = h
-    .split(',')
-    .map((part, i) => {
-      const [type, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-      const q = params.find((p) => p.startsWith('q='));
-      return { type, q: q ? Number(q.slice(2)) : 1, i };
-    })
-    .filter((m) => m.type !== '' && !(m.q <= 0))
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const m of ranked) {
-    if (m.type === 'application/vnd.pgrst.object+json' || m.type === 'application/vnd.pgrst.object') return 'singular';
-    if (['application/json', 'application/*', '*/*', 'application/vnd.pgrst.array+json', 'application/vnd.pgrst.array'].includes(m.type)) {
-      return 'json';
-    }
-  }
-  return null;
-}
-
-function acceptList(h: string | undefined): string {
-  return (h ?? '')
-    .split(',')
-    .map((p) => p.split(';')[0].trim())
-    .filter((p) => p !== '')
-    .join(', ');
-}
-
-/** GET /rest/v1/: a minimal OpenAPI 2.0 document naming the functions the role may execute. */
-async function rootDocument(ctx: Context, role: GatewayRole): Promise<StandinResponse> {
-  let names: string[];
-  try {
-    const r = await ctx.pool.query<{ name: string }>(
-      `select distinct p.proname as name from pg_catalog.pg_proc p
-       join pg_catalog.pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = $1 and p.prokind = 'f' and pg_catalog.has_function_privilege($2, p.oid, 'execute')
-       order by 1`,
-      [SCHEMA, role],
-    );
-    names = r.rows.map((x) => x.name);
-  } catch (e) {
-    if (isPgError(e)) return responseForPgError(e, role === 'anon');
-    return pgrstError(503, 'PGRST000', 'Database connection error.', String((e as Error).message ?? e));
-  }
-  const paths: Record<string, unknown> = { '/': { get: { summary: 'OpenAPI description (this document)' } } };
-  for (const n of names) paths[`/rpc/${n}`] = { post: { summary: `Call ${SCHEMA}.${n}`, produces: ['application/json'] } };
-  const doc = {
-    swagger: '2.0',
-    info: { title: 'Development stand-in for Supabase REST (PostgREST v14 subset)', version: 'standin' },
-    basePath: '/',
-    schemes: ['http'],
-    consumes: ['application/json'],
-    produces: ['application/json'],
-    paths,
-  };
-  return { status: 200, headers: { 'content-type': 'application/openapi+json; charset=utf-8' }, body: JSON.stringify(doc) };
-}
-
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** The request body, or null when it exceeds `limit` (the rest is discarded). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) tooBig = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks)));
-    req.on('error', () => resolve(null));
-    req.on('aborted', () => resolve(null));
-  });
-}
-
-function drain(req: http.IncomingMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (req.readableEnded) return resolve();
-    req.on('end', () => resolve());
-    req.on('error', () => resolve());
-    req.on('close', () => resolve());
-    req.resume();
-  });
 }
 
 /**
