@@ -2,7 +2,7 @@
 // understand → ONE plan call → whole-month batches through sync_ingest under a time budget → release → record.
 // Expected failures are data in the result; nothing is lost: a month not sent is reported and the next run's
 // plan sends it again. A reseed (new ids, maybe emptied tables) is healed without a manual step (contract 5).
-import type { RejectRecord, SyncRunRecord, TotalsCheckRecord, MonthOutcome, RowOutcome } from '../api-contract';
+import type { RejectRecord, SyncRunRecord, TotalsCheckRecord, RowOutcome } from '../api-contract';
 import type { Clock, Hasher, KeyValueStore, Logger, SheetSource } from '../ports';
 import type { RpcCaller } from '../postgrest/rpc-caller';
 import { isMonthTab, parseMonthTab } from '../sheet/month-tab';
@@ -15,7 +15,7 @@ import { getMapping, MappingCache, refreshMapping, type CachedMapping } from './
 import { monthKey, planMonths, type DuplicateMonth, type OrphanMonth, type PlannedMonth } from './plan-months';
 import { redactSecrets } from './settings';
 import { SnapshotStore } from './store-snapshot';
-import { createSyncApi, failureMessage, type SyncApi, type SyncFailure } from './sync-api';
+import { createSyncApi, failureMessage, type IngestMonthOutcome, type SyncApi, type SyncFailure } from './sync-api';
 import type { UserLock } from './user-lock';
 
 export type SyncTrigger = SyncRunRecord['trigger'];
@@ -178,7 +178,7 @@ function syncUnderLock(run: Run): SyncRunResult {
     return finish(run, view, { status: 'failed', message: `Could not open the spreadsheet: ${errorText(e)}` });
   }
 
-  const ttl = run.options.leaseTtlSeconds ?? Math.max(60, Math.ceil(run.budgetMs / 1000) + 30);
+  const ttl = leaseTtl(run);
   const taken = run.api.lease(sid, deps.holderId, 'take', ttl);
   if (!taken.ok || !taken.value.held) {
     const f = taken.ok ? null : taken.failure;
@@ -186,11 +186,12 @@ function syncUnderLock(run: Run): SyncRunResult {
       const holder = taken.ok ? taken.value.holder : f?.kind === 'api' ? f.holder : null;
       const until = taken.ok ? taken.value.expires_at : f?.kind === 'api' ? f.expires_at : null;
       view.lease = { holder, expires_at: until };
+      const who = holder ? `(${holder}${until ? `, until ${until}` : ''})` : f?.message ? `(${f.message.replace(/\.$/, '')})` : '(another user or device)';
       return record(
         run,
         finish(run, view, {
           status: 'yielded',
-          message: `Someone else is syncing this spreadsheet right now (${holder ?? 'another user or device'}${until ? `, until ${until}` : ''}); this run stepped aside. Nothing was lost: the next run sends whatever is still different.`,
+          message: `Someone else is syncing this spreadsheet right now ${who}; this run stepped aside. Nothing was lost: the next run sends whatever is still different.`,
         }),
         sid,
       );
@@ -330,7 +331,7 @@ function sendMonths(
   let worstBatchMs = options.initialBatchEstimateMs ?? 4000;
   let timed = false;
   let first = true;
-  const ttl = options.leaseTtlSeconds ?? Math.max(60, Math.ceil(run.budgetMs / 1000) + 30);
+  const ttl = leaseTtl(run);
 
   while (queue.length > 0) {
     const batch = queue[0];
@@ -412,6 +413,12 @@ function sendMonths(
     }
 }
 
+/** Outlives the run's budget a little; the server accepts 1…3600 s. A crashed run's lease simply expires. */
+function leaseTtl(run: Run): number {
+  const wanted = run.options.leaseTtlSeconds ?? Math.ceil(run.budgetMs / 1000) + 30;
+  return Math.min(3600, Math.max(30, Number.isFinite(wanted) ? wanted : 3600));
+}
+
 function heal(run: Run, sid: string, why: string) {
   run.logger.log(`sync ${sid}: refreshing the mapping: ${why}`);
   const fresh = refreshMapping(run, sid);
@@ -422,7 +429,7 @@ function heal(run: Run, sid: string, why: string) {
   return fresh;
 }
 
-function applyIngest(view: SyncRunResult, months: PlannedMonth[], outcomes: MonthOutcome[], rows: RowOutcome[]): void {
+function applyIngest(view: SyncRunResult, months: PlannedMonth[], outcomes: IngestMonthOutcome[], rows: RowOutcome[]): void {
   const tabOfMonth = new Map(months.map((m) => [m.key, m]));
   for (const m of months) setTab(view, m.tab, m.understanding.payload.month, 'sent', null);
   for (const r of rows) {
@@ -436,7 +443,14 @@ function applyIngest(view: SyncRunResult, months: PlannedMonth[], outcomes: Mont
   }
   for (const o of outcomes) {
     const m = tabOfMonth.get(monthKey(o.provider_code, o.month));
-    if (m) setTab(view, m.tab, o.month, 'sent', null).deleted += o.deleted;
+    if (!m) continue;
+    const report = setTab(view, m.tab, o.month, 'sent', null);
+    report.deleted += o.deleted;
+    for (const f of o.figures_rejected) {
+      // A month-level figure (goal, the sheet's own total) has no day row: row 0, the figure's name as column.
+      report.rejected++;
+      report.rejects.push({ tab: m.tab, row: 0, column: f.location_code ? `${f.name} (${f.location_code})` : f.name, value: f.value, reason: f.reason });
+    }
   }
 }
 

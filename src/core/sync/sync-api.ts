@@ -45,9 +45,19 @@ export interface PlanValue {
   directory_version: string;
   months: PlanMonth[];
 }
+/** A month-level figure the server refused (sync_ingest's figures_rejected; absent = none). */
+export interface FigureReject {
+  location_code: string | null;
+  name: string | null;
+  value: string | null;
+  reason: string;
+}
+export interface IngestMonthOutcome extends MonthOutcome {
+  figures_rejected: FigureReject[];
+}
 export interface IngestValue {
   directory_version: string;
-  months: MonthOutcome[];
+  months: IngestMonthOutcome[];
   rows: RowOutcome[];
 }
 export interface LeaseValue {
@@ -237,6 +247,16 @@ class Obj {
     return typeof v === 'string' ? v : null;
   }
 
+  has(key: string): boolean {
+    return this.value[key] !== undefined && this.value[key] !== null;
+  }
+
+  /** A scalar as text (figures echo the raw value, which may be a number or a string), else null. */
+  optText(key: string): string | null {
+    const v = this.value[key];
+    return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null || v === undefined ? null : JSON.stringify(v);
+  }
+
   num(key: string): number {
     const v = this.need(key);
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new MalformedResponse(this.fn, this.at(key), 'is not a number');
@@ -338,8 +358,11 @@ function parsePlanMonth(m: Obj): PlanMonth {
   return { provider_code: m.str('provider_code'), month: m.str('month'), hash: m.str('hash'), row_count: m.num('row_count') };
 }
 
-function parseMonthOutcome(m: Obj): MonthOutcome {
+function parseMonthOutcome(m: Obj): IngestMonthOutcome {
   return {
+    figures_rejected: m.has('figures_rejected')
+      ? m.arr('figures_rejected').map((f) => ({ location_code: f.optStr('location_code'), name: f.optStr('name'), value: f.optText('value'), reason: f.str('reason') }))
+      : [],
     provider_code: m.str('provider_code'),
     month: m.str('month'),
     hash: m.str('hash'),

@@ -258,8 +258,11 @@ export class FakeSyncServer implements RpcCaller {
           return ok({ ok: true, held: false, holder: null, expires_at: null });
         }
         if (held && held.holder !== holder && held.expires > now)
-          return ok({ ok: false, error: { code: 'LEASE_HELD', message: `held by ${held.holder}`, holder: held.holder, expires_at: new Date(held.expires).toISOString() } });
-        const expires = now + Number(args.p_ttl_seconds) * 1000;
+          // The shape sync_private.lease answers (supabase/migrations): who and until when are in the message only.
+          return ok({ ok: false, error: { code: 'LEASE_HELD', message: `Another sync (${held.holder}) holds this spreadsheet until ${new Date(held.expires).toISOString().replace(/\.\d{3}Z$/, 'Z')}.` } });
+        const ttl = Number(args.p_ttl_seconds);
+        if (!Number.isInteger(ttl) || ttl < 1 || ttl > 3600) return ok({ ok: false, error: { code: 'BAD_PAYLOAD', message: 'p_ttl_seconds must be between 1 and 3600.' } });
+        const expires = now + ttl * 1000;
         this.leases.set(sid, { holder, expires });
         return ok({ ok: true, held: true, holder, expires_at: new Date(expires).toISOString() });
       }
@@ -303,6 +306,9 @@ export class FakeSyncServer implements RpcCaller {
         }
       }
       for (const k of before.keys()) if (!after.has(k)) o.deleted++;
+      (o as MonthOutcome & { figures_rejected: unknown[] }).figures_rejected = p.figures
+        .filter((f) => !/^[a-z][a-z0-9_]{0,62}$/.test(f.name))
+        .map((f) => ({ location_code: f.location_code, name: f.name, value: f.value, reason: 'name must be lower_snake_case' }));
       store.set(key, { hash: o.hash, rows: after });
       months.push(o);
     }

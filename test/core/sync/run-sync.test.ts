@@ -220,11 +220,19 @@ describe('runSync concurrency', () => {
     h.server.leases.set(SID, { holder: 'user-b@laptop', expires: until });
     const r = h.sync();
     expect(r.status).toBe('yielded');
-    expect(r.lease).toEqual({ holder: 'user-b@laptop', expires_at: new Date(until).toISOString() });
-    expect(r.message).toContain('user-b@laptop');
+    expect(r.message).toBe(
+      `Someone else is syncing this spreadsheet right now (Another sync (user-b@laptop) holds this spreadsheet until ${new Date(until).toISOString().replace(/\.\d{3}Z$/, 'Z')}); this run stepped aside. Nothing was lost: the next run sends whatever is still different.`,
+    );
     expect(h.server.count('sync_ingest')).toBe(0);
     expect(h.server.runs[0].run.status).toBe('yielded');
     expect(h.lock.held()).toBe(false);
+  });
+
+  test('given an unlimited budget (backfill), the lease asked for stays within the 1…3600 s the server accepts', () => {
+    const h = setup();
+    const r = h.sync({ budgetMs: Number.POSITIVE_INFINITY, trigger: 'backfill' });
+    expect(r.status).toBe('success');
+    expect(h.server.calls.filter((c) => c.fn === 'sync_lease').map((c) => c.args.p_ttl_seconds)).toEqual([3600, 3600]);
   });
 
   test("given the user's own sync still running, when synced, then it yields without any call", () => {
@@ -299,6 +307,20 @@ describe('runSync reporting', () => {
     expect(h.server.runs[0].run.status).toBe('failed');
     expect(h.server.leases.size).toBe(0);
     expect(h.lock.held()).toBe(false);
+  });
+
+  test('given a month figure the database refuses, when synced, then it is a reject of its tab with the figure named', () => {
+    const h = setup();
+    const understand = h.deps.understand;
+    h.deps.understand = (wb, dir, opts) => {
+      const u = understand(wb, dir, opts);
+      u.months.find((m) => m.tab === 'Nov-24')!.payload.figures.push({ location_code: 'HUMBLE_MAIN', name: 'Bad Name', value: '12.50' });
+      return u;
+    };
+    const r = h.sync();
+    expect(tabFigure(r, 'Nov-24').rejects).toEqual([{ tab: 'Nov-24', row: 0, column: 'Bad Name (HUMBLE_MAIN)', value: '12.50', reason: 'name must be lower_snake_case' }]);
+    expect(h.server.runs[0].run.rejected).toBe(1);
+    expect(h.server.runs[0].run.rejects).toHaveLength(1);
   });
 
   test('the standard tabs fixture has the shape the assertions rely on', () => {
