@@ -30,7 +30,6 @@ import {
   noRpcError,
   parseRoutines,
   SETTABLE_SQL,
-  type Routine,
 } from './routines';
 
 export interface PostgrestStandinOptions {
