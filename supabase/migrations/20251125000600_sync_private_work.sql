@@ -226,13 +226,17 @@ begin
     end if;
   end loop;
 
+  -- Two writers of the same provider-month (two devices, a trigger) queue here instead of interleaving. All the
+  -- call's months are locked up front in month order, so two calls sending months in different orders cannot
+  -- deadlock.
+  perform pg_advisory_xact_lock(hashtextextended('production_sync:' || v_provider.id::text || ':' || sync_private.iso_date(m.first_day), 0))
+     from (select distinct ((e.value ->> 'month') || '-01')::date as first_day from jsonb_array_elements(p_months) e order by 1) m;
+
   for v_month in select e.value from jsonb_array_elements(p_months) e loop
     v_start := ((v_month ->> 'month') || '-01')::date;
     v_end := (v_start + interval '1 month')::date;
     v_rows := v_month -> 'rows';
     v_figures := coalesce(nullif(v_month -> 'figures', 'null'::jsonb), '[]'::jsonb);
-    -- Two writers of the same provider-month (two devices, a trigger) queue here instead of interleaving.
-    perform pg_advisory_xact_lock(hashtextextended('production_sync:' || v_provider.id::text || ':' || v_start::text, 0));
     v_written := 0; v_unchanged := 0; v_rejected := 0; v_deleted := 0;
 
     -- Two rows for the same office and day: neither is right, both are rejected.
