@@ -7,7 +7,7 @@ export { bindSpreadsheet, prepareBinding, suggestBinding } from './binding';
 export type { BindDeps, BindingPreview, BindingSuggestion, PrepareDeps } from './binding';
 export { MappingCache, getMapping, refreshMapping, refreshMappings } from './mapping-cache';
 export type { CachedMapping, MappingDeps, RefreshOutcome } from './mapping-cache';
-export { createSyncApi, failureMessage, rpcErrorMessage } from './sync-api';
+export { createSyncApi, failureMessage } from './sync-api';
 export type { SyncApi, SyncApiResult, SyncFailure, DirectoryValue, PlanValue, IngestValue, LeaseValue, BindValue } from './sync-api';
 export {
   saveSettings,

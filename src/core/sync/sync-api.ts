@@ -15,6 +15,7 @@ import {
 import type { Directory, DirectoryLink, DirectoryLocation, DirectoryProvider, ProviderKind } from '../directory';
 import type { MonthPayload } from '../production';
 import type { RpcCaller, RpcError } from '../postgrest/rpc-caller';
+import { toUserMessage } from '../postgrest/user-message';
 
 export type SyncFailure =
   | { kind: 'rpc'; fn: string; error: RpcError; message: string }
@@ -110,7 +111,7 @@ export function createSyncApi(caller: RpcCaller, token: string): SyncApi {
 
 function callRpc<T>(caller: RpcCaller, fn: string, args: Record<string, unknown>, parse: (r: Obj) => T): SyncApiResult<T> {
   const result = caller.rpc<unknown>(fn, args);
-  if (result.error) return { ok: false, failure: { kind: 'rpc', fn, error: result.error, message: rpcErrorMessage(fn, result.error) } };
+  if (result.error) return { ok: false, failure: { kind: 'rpc', fn, error: result.error, message: toUserMessage(result.error, { fn }) } };
   try {
     const body = Obj.of(result.data, fn, '');
     if (body.bool('ok')) return { ok: true, value: parse(body) };
@@ -134,65 +135,15 @@ function callRpc<T>(caller: RpcCaller, fn: string, args: Record<string, unknown>
   }
 }
 
-/** A sentence a person can act on: which part is wrong and what to do. */
-export function rpcErrorMessage(fn: string, error: RpcError): string {
-  const detail = error.message ? ` (${error.message})` : '';
-  switch (error.kind) {
-    case 'network':
-      return `Could not reach the database while calling ${fn}: check the REST URL and the network${detail}.`;
-    case 'timeout':
-      return `The database took too long to answer ${fn} (timeout); the months concerned will be sent again next run${detail}.`;
-    case 'bad_url':
-      return `The REST URL does not point at a Supabase REST endpoint (calling ${fn}): check the URL in settings${detail}.`;
-    case 'bad_key':
-      return `The publishable key was refused (calling ${fn}): paste the project's publishable key in settings${detail}.`;
-    case 'missing_rpc':
-      return `The database has no function ${fn}: the Production Sync migrations are not applied to this project${detail}.`;
-    case 'permission':
-      return `The database refused ${fn} (permission denied): the migrations' grants are missing${detail}.`;
-    case 'rate_limited':
-      return `The database is rate-limiting requests (calling ${fn}); try again in a few minutes${detail}.`;
-    case 'server':
-      return `The database failed while running ${fn} (HTTP ${error.status ?? '5xx'})${detail}.`;
-    case 'client':
-      return `The database rejected the call to ${fn} (HTTP ${error.status ?? '4xx'})${detail}.`;
-  }
-}
-
+/** The sentence a person reads: the one toUserMessage (src/core/postgrest/user-message.ts) for wire and API errors. */
 export function failureMessage(failure: SyncFailure): string {
   switch (failure.kind) {
     case 'rpc':
       return failure.message;
     case 'api':
-      return apiErrorSentence(failure.code, failure.message);
+      return toUserMessage({ code: failure.code, message: failure.message });
     case 'malformed':
-      return `The database answered ${failure.fn} in an unexpected shape (${failure.message}); is the add-on's version matched to the database's migrations?`;
-  }
-}
-
-function apiErrorSentence(code: ApiErrorCode, message: string): string {
-  const server = message ? ` The database said: ${message}` : '';
-  switch (code) {
-    case 'TOKEN_INVALID':
-      return `The sync token is not known to the database: paste the token your administrator gave you in settings.${server}`;
-    case 'TOKEN_REVOKED':
-      return `The sync token was revoked: ask your administrator for a new one.${server}`;
-    case 'TOKEN_OUT_OF_SCOPE':
-      return `The sync token does not cover this provider or office: ask your administrator for a token that does.${server}`;
-    case 'SPREADSHEET_BOUND_ELSEWHERE':
-      return `This spreadsheet is already bound to another sync token.${server}`;
-    case 'NOT_BOUND':
-      return `This spreadsheet is not bound yet: confirm whose sheet it is first.${server}`;
-    case 'UNKNOWN_PROVIDER':
-      return `The database does not know this provider's code.${server}`;
-    case 'UNKNOWN_LOCATION':
-      return `The database does not know an office code this sheet uses.${server}`;
-    case 'LEASE_HELD':
-      return `Another user or device is syncing this spreadsheet right now.${server}`;
-    case 'BAD_PAYLOAD':
-      return `The database refused the data sent.${server}`;
-    default:
-      return `The database answered ${code}.${server}`;
+      return `Supabase answered ${failure.fn} in a shape the add-on does not expect (${failure.message}): the database and the add-on are at different versions; run the latest migrations.`;
   }
 }
 

@@ -91,7 +91,7 @@ describe('MappingCache', () => {
       ['sheet-a', false, null],
       ['sheet-b', true, 'v1'],
     ]);
-    expect(out[0].message).toContain('Could not reach the database while calling sync_directory');
+    expect(out[0].message).toBe('Could not reach Supabase: check your connection and Settings → Supabase URL, then sync again.');
     expect(new MappingCache(store).read('sheet-b')?.directory.version).toBe('v1');
   });
 });

@@ -196,7 +196,9 @@ describe('runSync self-heal after a reseed', () => {
     expect(r.status).toBe('failed');
     expect(h.server.count('sync_ingest')).toBe(2);
     expect(r.failed_months).toHaveLength(3);
-    expect(r.failed_months[0].message).toContain("The database does not know this provider's code.");
+    expect(r.failed_months[0].message).toBe(
+      'Not sent: The database does not know this provider: ask your administrator to add them, then refresh mappings. (unknown provider obinna_ezeji) It will be sent again by the next run.',
+    );
   });
 
   test('given a reseed between two batches of one run, when synced, then no batch fails, nothing is duplicated and the cache holds the new version', () => {
@@ -281,7 +283,7 @@ describe('runSync reporting', () => {
     const r = h.sync();
     expect(r.status).toBe('success');
     expect(r.run_id).toBeNull();
-    expect(r.record_error).toContain('The run could not be recorded in the database: Could not reach the database while calling sync_record_run');
+    expect(r.record_error).toBe('The run could not be recorded in the database: Could not reach Supabase: check your connection and Settings → Supabase URL, then sync again.');
   });
 
   test('given server messages that echo the token and key, when synced, then neither reaches the result, the run record or the log', () => {

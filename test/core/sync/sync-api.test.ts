@@ -40,7 +40,7 @@ describe('createSyncApi', () => {
       ok: false,
       failure: { kind: 'api', fn: 'sync_plan', code: 'TOKEN_REVOKED', message: 'revoked on 2026-11-01', directory_version: null, holder: null, expires_at: null },
     });
-    expect(!r.ok && failureMessage(r.failure)).toBe('The sync token was revoked: ask your administrator for a new one. The database said: revoked on 2026-11-01');
+    expect(!r.ok && failureMessage(r.failure)).toBe('The sync token has been revoked: ask your administrator for a new one and paste it into Settings → Sync token.');
   });
 
   test('a missing field is a named malformed failure', () => {
@@ -66,11 +66,11 @@ describe('createSyncApi', () => {
   });
 
   test.each([
-    ['bad_key', 'The publishable key was refused (calling sync_plan): paste the project\'s publishable key in settings (Invalid API key).'],
-    ['missing_rpc', 'The database has no function sync_plan: the Production Sync migrations are not applied to this project (Invalid API key).'],
-    ['timeout', 'The database took too long to answer sync_plan (timeout); the months concerned will be sent again next run (Invalid API key).'],
-  ] as const)('a transport error of kind %s becomes a sentence that names what to fix', (kind, sentence) => {
-    const s = scripted(() => ({ data: null, error: { kind, status: 401, code: null, message: 'Invalid API key', details: null, hint: null } }));
+    ['bad_key', 401, null, "The publishable key was refused by Supabase (HTTP 401): check Settings → Publishable key — paste the project's publishable key (it starts with sb_publishable_)."],
+    ['missing_rpc', 404, 'PGRST202', 'The database has no function sync_plan (HTTP 404, PGRST202): run the migrations on this Supabase project, or check that Settings → Supabase URL names the right project.'],
+    ['timeout', 500, '57014', 'Timed out: the database stopped sync_plan at its statement time limit (HTTP 500, 57014). Nothing from that call was saved; sync again, and if it keeps happening, sync fewer months at a time.'],
+  ] as const)('a transport error of kind %s becomes the one user message, naming the RPC', (kind, status, code, sentence) => {
+    const s = scripted(() => ({ data: null, error: { kind, status, code, message: 'Invalid API key', details: null, hint: null } }));
     const r = s.api.plan('sid');
     expect(!r.ok && r.failure.kind).toBe('rpc');
     expect(!r.ok && failureMessage(r.failure)).toBe(sentence);
