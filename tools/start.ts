@@ -8,7 +8,6 @@ import type { Cell } from '../src/core/cell';
 import type { Workbook } from '../src/core/ports';
 import { createGasRuntime, loadBundle, type SeedValue, type SpreadsheetSeed } from './gas-runtime';
 import { renderCardText } from './gas-runtime/card-text';
-import { offsetMinutes } from './gas-runtime/time-zone';
 import { readWorkbookFiles } from './lib/workbook-reader';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -37,19 +36,16 @@ function toSeed(workbook: Workbook): SpreadsheetSeed {
     sheets: workbook.tabs.map((tab) => ({
       name: tab.name,
       sheetId: tab.sheetId,
-      values: tab.values.map((row) => row.map((cell) => toSeedValue(cell, workbook.timeZone))),
+      values: tab.values.map((row) => row.map(toSeedValue)),
     })),
   };
 }
 
-// Contract-1 cells back to what getValues returns: a date is a Date at midnight in the spreadsheet's zone, an
-// error is its error string.
-function toSeedValue(cell: Cell, timeZone: string): SeedValue {
+// A CSV download is text, so its cells stay strings here where a live sheet would hold typed numbers and dates;
+// the homepage reads only tab names. (Date and error cells only come from .xlsx, which this does not read.)
+function toSeedValue(cell: Cell): SeedValue {
   if (cell === null || typeof cell !== 'object') return cell;
-  if ('error' in cell) return cell.error;
-  const [year, month, day] = cell.date.split('-').map(Number);
-  const midnightUtc = Date.UTC(year, month - 1, day);
-  return new Date(midnightUtc - offsetMinutes(midnightUtc, timeZone) * 60_000);
+  return 'error' in cell ? cell.error : cell.date;
 }
 
 export async function main(): Promise<number> {
