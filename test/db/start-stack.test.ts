@@ -14,7 +14,7 @@ describe('the local stack', () => {
   it('answers the directory RPC with the publishable key and the demo token', async () => {
     const res = await rpc('sync_directory', { p_token: stack.demoToken, p_spreadsheet_id: 'stack-sheet' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.ok).toBe(true);
     expect(body.directory.clinic.code).toBe('KAMDENTAL');
   });
@@ -22,7 +22,7 @@ describe('the local stack', () => {
   it('refuses tables and admin functions to the publishable key', async () => {
     const res = await rpc('admin_list_tokens', {});
     expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe('42501');
+    expect(((await res.json()) as any).code).toBe('42501');
     expect((await rpc('admin_list_tokens', {}, stack.secretKey)).status).toBe(200);
   });
 });
