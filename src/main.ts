@@ -1,9 +1,9 @@
 // Global entry points. Apps Script calls these by name (appsscript.json triggers, ACTIONS callbacks), so each
 // is exported here and rollup turns it into a top-level function declaration of dist/Code.js. Each one reads
 // the event, calls ui/gas/core, and returns through the guard of its kind. Keep them a few lines long.
-import { describeActiveSpreadsheet } from './gas/active-spreadsheet';
 import { logEntryError } from './gas/error-log';
 import { readAddonEvent } from './gas/event';
+import { describeOpenSpreadsheet } from './gas/open-spreadsheet';
 import { buildHomepageCard } from './ui/cards/homepage-card';
 import { buildNoSpreadsheetCard } from './ui/cards/no-spreadsheet-card';
 import { buildSettingsCard } from './ui/cards/settings-card';
@@ -39,8 +39,8 @@ export function onOpenSettings(_e: unknown) {
 }
 
 function homepageCard(e: unknown): GoogleAppsScript.Card_Service.Card {
-  const event = readAddonEvent(e);
-  const outline = describeActiveSpreadsheet();
+  const { sheets } = readAddonEvent(e);
+  const outline = describeOpenSpreadsheet(sheets);
   if (!outline) return buildNoSpreadsheetCard();
-  return buildHomepageCard(toHomepageView(outline, event.sheets?.hasFileScope === true));
+  return buildHomepageCard(toHomepageView(outline, sheets?.hasFileScope === true));
 }

@@ -1,17 +1,32 @@
 // The spreadsheet open in the editor, as the homepage needs it: title, time zone and tab names, no values.
-// Under `spreadsheets.currentonly` getActiveSpreadsheet() works in card callbacks, and is null where there is
-// no open document (a time-driven trigger, or a host other than Sheets): DESIGN, limits table.
+// First SpreadsheetApp.getActiveSpreadsheet() (spreadsheets.currentonly), null where there is no open document.
+// Google's restrictions page lists it as unsupported in Workspace add-ons while field reports say it works
+// (DESIGN, limits table), so when it is null or refused and the user has granted this file (drive.file, with
+// `e.sheets.id`), the Sheets API describes the same spreadsheet: the fallback DESIGN names.
 import type { SheetSource } from '../core/ports';
+import type { SheetsContext } from './event';
+import { SheetsApiSheetSource, advancedSheetsService } from './sheets-api-sheet-source';
+import { SpreadsheetAppSheetSource } from './spreadsheet-app-sheet-source';
 
 export type SpreadsheetOutline = ReturnType<SheetSource['describe']>;
 
-export function describeActiveSpreadsheet(): SpreadsheetOutline | null {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (!spreadsheet) return null;
-  return {
-    spreadsheetId: spreadsheet.getId(),
-    title: spreadsheet.getName(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
-    tabs: spreadsheet.getSheets().map((sheet) => ({ name: sheet.getName(), sheetId: sheet.getSheetId() })),
-  };
+export function describeOpenSpreadsheet(context: SheetsContext | null): SpreadsheetOutline | null {
+  let refusal: unknown = null;
+  let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  try {
+    active = SpreadsheetApp.getActiveSpreadsheet();
+  } catch (error) {
+    refusal = error;
+  }
+  if (active) return new SpreadsheetAppSheetSource(active, Utilities).describe();
+  const sheetsApi = advancedSheetsService();
+  if (context?.id && context.hasFileScope && sheetsApi) {
+    try {
+      return new SheetsApiSheetSource(sheetsApi, context.id).describe();
+    } catch (error) {
+      throw refusal ?? error; // the first failure says more than the fallback's
+    }
+  }
+  if (refusal !== null) throw refusal;
+  return null;
 }

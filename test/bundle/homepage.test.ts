@@ -115,6 +115,21 @@ describe('onHomepage in the built bundle', () => {
     expect((card.header as CardData).subtitle).toBe('Hygiene &lt;b&gt;Q4&lt;/b&gt; &amp; more');
   });
 
+  test('given getActiveSpreadsheet is refused but the file is granted, then the Sheets API describes it instead', () => {
+    const granted = event('homepage_sheets_with_file_scope') as { sheets: { id: string } };
+    const seed = { ...adriane, id: granted.sheets.id };
+    const { runtime, bundle } = run({ activeSpreadsheet: null, spreadsheets: [seed], driveFileGrants: [seed.id] });
+    runtime.globals.SpreadsheetApp = {
+      getActiveSpreadsheet: () => {
+        throw runtime.realm.exception('SpreadsheetApp.getActiveSpreadsheet is not supported in this context.');
+      },
+    };
+    const card = cardData(bundle.onHomepage(granted)[0]);
+    expect((card.header as CardData).subtitle).toBe('Hygiene Production Tracker - Adriane');
+    expect(tabRows(card)).toEqual([['Dec-23', 'Month tab: December 2023']]);
+    expect(Object.entries(runtime.callCounts()).filter(([name]) => name.startsWith('Sheets.'))).toEqual([['Sheets.Spreadsheets.get', 1]]);
+  });
+
   test('given getActiveSpreadsheet is refused, then an error card with the message, and the stack only in the log', () => {
     const { runtime, bundle } = run({ activeSpreadsheet: obi });
     const refusal =
@@ -176,5 +191,7 @@ describe('the other entry points in the built bundle', () => {
       kind: 'ActionResponse',
       notification: { text: 'Production Sync: Service Spreadsheets timed out while accessing document with id 1q2w.' },
     });
+    // The event carries a granted file id, so the Sheets API was tried too; its failure does not mask the first.
+    expect(runtime.callCounts()['Sheets.Spreadsheets.get']).toBe(1);
   });
 });
