@@ -87,8 +87,9 @@ export function runHourly(deps: HourlyDeps, options: HourlyOptions = {}): Hourly
     const budgetMs = Math.min(perSheet, left);
     let source: SheetSource;
     try {
-      source = deps.sourceFor(e.spreadsheet_id);
-      source.describe();
+      const opened = deps.sourceFor(e.spreadsheet_id);
+      const described = opened.describe(); // opened once here, so a gone file is recorded, and not described twice
+      source = { describe: () => described, read: (names) => opened.read(names) };
     } catch (err) {
       visits.push(recordUnreadable(deps, api, e.spreadsheet_id, e.title, err, t0, secrets));
       markVisited(deps.store, e.spreadsheet_id, new Date(deps.clock.now()).toISOString());

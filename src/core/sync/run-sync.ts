@@ -170,8 +170,9 @@ function syncUnderLock(run: Run): SyncRunResult {
   const { deps } = run;
   let view: SyncRunResult = blank(run, null, null);
   let sid: string;
+  let described: Described;
   try {
-    const described = deps.source.describe();
+    described = deps.source.describe();
     sid = described.spreadsheetId;
     view = blank(run, sid, described.title);
   } catch (e) {
@@ -201,7 +202,7 @@ function syncUnderLock(run: Run): SyncRunResult {
 
   let outcome: SyncRunResult;
   try {
-    outcome = syncUnderLease(run, view, sid);
+    outcome = syncUnderLease(run, view, described);
   } catch (e) {
     run.logger.log(`sync ${sid}: unexpected error: ${errorText(e)}`);
     outcome = finish(run, view, { status: 'failed', message: `Unexpected error; nothing further was sent: ${errorText(e)}` });
@@ -212,8 +213,11 @@ function syncUnderLock(run: Run): SyncRunResult {
   return outcome.status === 'needs_binding' ? outcome : record(run, outcome, sid);
 }
 
-function syncUnderLease(run: Run, view: SyncRunResult, sid: string): SyncRunResult {
+type Described = ReturnType<SheetSource['describe']>;
+
+function syncUnderLease(run: Run, view: SyncRunResult, described: Described): SyncRunResult {
   const { deps, options } = run;
+  const sid = described.spreadsheetId;
   const got = getMapping(run, sid);
   if (!got.ok) return finish(run, view, { status: 'failed', message: failureMessage(got.failure) });
   let mapping = got.value.mapping;
@@ -221,7 +225,6 @@ function syncUnderLease(run: Run, view: SyncRunResult, sid: string): SyncRunResu
   if (checkpoint) view.resumedFrom = { run_started_at: checkpoint.run_started_at, remaining_count: checkpoint.remaining_count, counts: checkpoint.counts };
 
   // Month tabs only, read in one call: the engine, not the adapter, decides what a month tab is.
-  const described = deps.source.describe();
   const monthTabNames: string[] = [];
   for (const t of described.tabs) {
     const parsed = parseMonthTab(t.name);

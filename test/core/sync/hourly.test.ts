@@ -91,6 +91,10 @@ describe('runHourly', () => {
       ['sheet-b', 'success'],
     ]);
     expect(h.opened).toEqual(['sheet-a', 'sheet-b']);
+    expect([...h.sources.values()].map((s) => [s.describes, s.reads.length])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
     expect(h.server.count('sync_directory')).toBe(2); // the refresh; the syncs then hit the cache
     expect(h.server.runs.map((x) => [x.sid, x.run.trigger, x.run.written])).toEqual([
       ['sheet-a', 'hourly', 9],

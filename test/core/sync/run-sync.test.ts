@@ -12,6 +12,9 @@ describe('runSync on a bound spreadsheet', () => {
     expect(tabFigure(r, 'Summary')).toMatchObject({ state: 'not_synced', month: null });
     expect(r.calls.rpc).toEqual({ sync_lease: 2, sync_directory: 1, sync_plan: 1, sync_ingest: 1, sync_record_run: 1 });
     expect(h.source.reads).toEqual([['Sep-24', 'Oct-24', 'Nov-24']]);
+    expect(h.source.describes).toBe(1);
+    expect([r.calls.store_reads, r.calls.store_writes]).toEqual([1, 1]); // one getAll; the mapping's one setAll
+    expect(h.store.calls).toEqual({ get: 0, getAll: 1, set: 0, setAll: 1, delete: 0 });
     expect(h.server.storedRows(SID)).toHaveLength(62);
     expect(h.server.runs).toHaveLength(1);
     expect(h.server.runs[0].run).toMatchObject({ status: 'success', trigger: 'manual', written: 62, unchanged: 0, skipped: 1, rejected: 0, deleted: 0, addon_version: '0.1.0-test', self_healed: false });
