@@ -88,7 +88,6 @@ type State = Record<string, unknown>;
 
 interface Method {
   args: readonly Arg[];
-  optional?: number; // how many trailing args may be omitted
   apply(state: State, args: unknown[], service: Internals): unknown; // undefined = chain (return the builder)
 }
 
@@ -335,11 +334,7 @@ export function cardData(value: unknown): CardData {
 }
 
 function checkArgs(kind: Kind, name: string, method: Method, args: unknown[], fail: (m: string) => never): void {
-  const required = method.args.length - (method.optional ?? 0);
-  const ok =
-    args.length >= required &&
-    args.length <= method.args.length &&
-    args.every((value, i) => fits(method.args[i], value));
+  const ok = args.length === method.args.length && args.every((value, i) => fits(method.args[i], value));
   if (!ok) fail(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for CardService.${kind}.${name}.`);
   if (method.args[0] === 'parameters') {
     for (const [key, value] of Object.entries(args[0] as object)) {
