@@ -138,6 +138,20 @@ describe('runSync batching', () => {
     expect(h.store.data[checkpointKey(SID)]).toBeUndefined();
   });
 
+  test('given reading the sheet used most of the budget, when synced, then one batch is still sent so every run makes progress', () => {
+    const h = setup({ tabs: fiveMonths() });
+    const read = h.source.read.bind(h.source);
+    h.source.read = (names) => {
+      h.clock.advance(20_000);
+      return read(names);
+    };
+    h.server.msPerCall.sync_ingest = 1000;
+    const r = h.sync({ batch: { maxMonths: 1 } });
+    expect(r.status).toBe('partial');
+    expect(h.server.count('sync_ingest')).toBe(1);
+    expect(r.pending_months).toHaveLength(4);
+  });
+
   test('given one batch failing after the client retries, when synced, then the other batches land and the failed month is sent by the next run', () => {
     const h = setup({ tabs: fiveMonths() });
     h.server.before = (fn, n) => {
@@ -252,6 +266,26 @@ describe('runSync concurrency', () => {
 });
 
 describe('runSync without a binding', () => {
+  test('given a binding removed in the database but still cached, when synced, then the refreshed mapping says so and it asks again', () => {
+    const h = setup();
+    h.sync();
+    h.server.bindings.delete(SID);
+    const r = h.sync();
+    expect(r.status).toBe('needs_binding');
+    expect(r.message).toBe('Not synced: the binding of this spreadsheet was removed in the database. Confirm whose sheet it is to bind it again.');
+  });
+
+  test('given a spreadsheet re-bound elsewhere since it was cached, when the plan says NOT_BOUND once, then the refreshed binding is used and the sync goes on', () => {
+    const h = setup();
+    h.sync();
+    h.source.tab('Sep-24').values[2][2] = '5.00';
+    h.server.faults.push({ fn: 'sync_plan', times: 1, api: { code: 'NOT_BOUND', message: 'not bound' } });
+    const r = h.sync();
+    expect(r.status).toBe('success');
+    expect(h.server.count('sync_plan')).toBe(3);
+    expect(r.counts.written).toBe(1);
+  });
+
   test('given an unbound spreadsheet and an ambiguous detection, when synced, then it refuses without guessing and calls neither plan nor ingest', () => {
     const h = setup({ bound: false, detected: { provider_code: 'obinna_ezeji', ambiguous: true } });
     const r = h.sync();
