@@ -1,5 +1,7 @@
 // Issue 13's "done when", at the core level: runSync through the real client, stand-in and PostgreSQL, each
 // test in its own database, each asserting on what the DATABASE holds.
+import type { HttpClient, HttpResponse } from '../../../src/core/ports';
+import { httpTransportError } from '../../../src/core/postgrest/transport-error';
 import { closeSyncHttp } from '../../../tools/gas-runtime';
 import { reseed } from '../../../tools/reseed';
 import { sql } from '../../support/db';
@@ -138,5 +140,63 @@ describe('runSync on the real local stack', () => {
     expect(r.status).toBe('success');
     expect(r.batches.map((b) => [b.months, b.rows, b.outcome])).toEqual([[12, 600, 'ok']]);
     expect(await dbDays(stack.db)).toHaveLength(600);
+  });
+});
+
+/** Fails chosen HTTP attempts of sync_ingest (counted from 1) the way the platform or Supabase would. */
+function faultyIngest(fail: (attempt: number) => HttpResponse | 'network' | null) {
+  let attempt = 0;
+  return (inner: HttpClient): HttpClient => ({
+    fetch(request) {
+      if (!request.url.endsWith('/rpc/sync_ingest')) return inner.fetch(request);
+      const fault = fail(++attempt);
+      if (fault === 'network') throw httpTransportError('network', 'connect ECONNRESET');
+      return fault ?? inner.fetch(request);
+    },
+  });
+}
+
+describe('runSync on the real local stack, with injected failures', () => {
+  afterAll(() => closeSyncHttp());
+
+  test.each([
+    ['a 500', { status: 500, headers: {}, body: '{"code":"XX000","message":"internal error","details":null,"hint":null}' }],
+    ['a 429', { status: 429, headers: { 'retry-after': '0' }, body: '' }],
+    ['a statement timeout', { status: 500, headers: {}, body: '{"code":"57014","message":"canceling statement due to statement timeout","details":null,"hint":null}' }],
+    ['a network failure', 'network' as const],
+  ])('%s on the first ingest attempt is retried by the client and the run completes with nothing lost', async (_name, fault) => {
+    const stack = await startRealStack({ wrapHttp: faultyIngest((n) => (n === 1 ? fault : null)) });
+    try {
+      const tabs = standardTabs();
+      const r = addOn(stack, SID, tabs).sync();
+      expect(r.status).toBe('success');
+      expect(r.calls.ingest).toBe(1);
+      expect(stack.client.stats.httpAttempts).toBe(r.calls.rpc_total + 1);
+      expect(await dbDays(stack.db)).toEqual(sheetDays(tabs));
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  test('a batch that keeps failing is left unsent and reported; the other batches land; the next run sends it', async () => {
+    let failing = true;
+    const stack = await startRealStack({ wrapHttp: faultyIngest((n) => (failing && n >= 2 ? 'network' : null)) });
+    try {
+      const tabs = standardTabs();
+      const a = addOn(stack, SID, tabs);
+      const r = a.sync({ batch: { maxMonths: 1 } });
+      expect(r.status).toBe('partial');
+      expect(r.failed_months.map((f) => f.tab)).toEqual(['Oct-24', 'Sep-24']);
+      expect((await dbDays(stack.db)).map((d) => d.source_tab)).toEqual(Array(20).fill('Nov-24'));
+      const [run] = await sql(stack.db, `select status, written from public.sync_runs`);
+      expect(run).toEqual({ status: 'partial', written: 20 });
+      failing = false;
+      const next = a.sync({ batch: { maxMonths: 1 } });
+      expect(next.status).toBe('success');
+      expect(next.calls.ingest).toBe(2);
+      expect(await dbDays(stack.db)).toEqual(sheetDays(tabs));
+    } finally {
+      await stack.stop();
+    }
   });
 });

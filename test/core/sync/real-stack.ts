@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { canonicalDecimal } from '../../../src/core/month-hash';
 import { isMonthTab, parseMonthTab } from '../../../src/core/sheet/month-tab';
-import type { SheetTab } from '../../../src/core/ports';
+import type { HttpClient, SheetTab } from '../../../src/core/ports';
 import { createPostgrestClient, type PostgrestClient } from '../../../src/core/postgrest/postgrest-client';
 import type { RpcCaller } from '../../../src/core/postgrest/rpc-caller';
 import { runSync, type SyncOptions, type SyncRunResult } from '../../../src/core/sync/run-sync';
@@ -28,7 +28,7 @@ export interface RealStack {
   stop(): Promise<void>;
 }
 
-export async function startRealStack(): Promise<RealStack> {
+export async function startRealStack(options: { wrapHttp?: (inner: HttpClient) => HttpClient } = {}): Promise<RealStack> {
   const keys = { publishable: `sb_publishable_${randomBytes(12).toString('base64url')}`, secret: `sb_secret_${randomBytes(12).toString('base64url')}` };
   const db = await createTestDatabase();
   let standin: SpawnedPostgrestStandin;
@@ -41,7 +41,7 @@ export async function startRealStack(): Promise<RealStack> {
   const client = createPostgrestClient({
     restUrl: standin.restUrl,
     apiKey: keys.publishable,
-    http: createNodeHttpClient({ timeoutMs: 20_000 }),
+    http: (options.wrapHttp ?? ((h) => h))(createNodeHttpClient({ timeoutMs: 20_000 })),
     sleeper: nodeSleeper,
     clock: { now: () => Date.now() },
     retry: { baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 },
