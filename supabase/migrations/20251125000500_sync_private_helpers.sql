@@ -79,6 +79,8 @@ $$;
 revoke all on function sync_private.json_decimal(numeric) from public;
 
 -- ROW of BEHAVIOR.md "Month content hash": [location_code, work_date, six decimals, note, source_tab, source_row].
+-- One flat expression (no nested helper calls): it runs once per row on every ingest and every plan. A canonical
+-- decimal's text is digits, '-' and '.', so it needs no JSON escaping.
 create function sync_private.canonical_row_text(
   p_location_code text, p_work_date date,
   p_hours_worked numeric, p_verified_production numeric, p_estimated_production numeric,
@@ -89,13 +91,13 @@ language sql stable
 set search_path = ''
 as $$
   select '[' || to_json(p_location_code)::text
-    || ',' || to_json(sync_private.iso_date(p_work_date))::text
-    || ',' || sync_private.json_decimal(p_hours_worked)
-    || ',' || sync_private.json_decimal(p_verified_production)
-    || ',' || sync_private.json_decimal(p_estimated_production)
-    || ',' || sync_private.json_decimal(p_production_goal)
-    || ',' || sync_private.json_decimal(p_variance_ratio)
-    || ',' || sync_private.json_decimal(p_bonus)
+    || ',"' || to_char(p_work_date::timestamp, 'YYYY-MM-DD') || '"'
+    || ',' || coalesce('"' || trim_scale(p_hours_worked)::text || '"', 'null')
+    || ',' || coalesce('"' || trim_scale(p_verified_production)::text || '"', 'null')
+    || ',' || coalesce('"' || trim_scale(p_estimated_production)::text || '"', 'null')
+    || ',' || coalesce('"' || trim_scale(p_production_goal)::text || '"', 'null')
+    || ',' || coalesce('"' || trim_scale(p_variance_ratio)::text || '"', 'null')
+    || ',' || coalesce('"' || trim_scale(p_bonus)::text || '"', 'null')
     || ',' || coalesce(to_json(p_note)::text, 'null')
     || ',' || to_json(p_source_tab)::text
     || ',' || p_source_row::text

@@ -195,6 +195,8 @@ declare
   v_fig_name text;
   v_row_outcomes jsonb[] := '{}';
   v_month_outcomes jsonb[] := '{}';
+  v_location_ids jsonb;
+  v_always_linked text[];
 begin
   select * into a from sync_private.authorize(p_token, p_spreadsheet_id);
   if a.o_error is not null then return a.o_error; end if;
@@ -232,6 +234,13 @@ begin
   perform pg_advisory_xact_lock(hashtextextended('production_sync:' || v_provider.id::text || ':' || sync_private.iso_date(m.first_day), 0))
      from (select distinct ((e.value ->> 'month') || '-01')::date as first_day from jsonb_array_elements(p_months) e order by 1) m;
 
+  -- Resolved once per call, inside this transaction (a reseed cannot slip in between): code → id, and the offices
+  -- the provider is linked to without date limits (the common case; dated links are checked per row).
+  select coalesce(jsonb_object_agg(l.location_code, l.id), '{}'::jsonb) into v_location_ids from public.locations l;
+  select coalesce(array_agg(l.location_code), '{}') into v_always_linked
+    from public.provider_locations pl join public.locations l on l.id = pl.location_id
+   where pl.provider_id = v_provider.id and pl.active_from is null and pl.active_to is null;
+
   for v_month in select e.value from jsonb_array_elements(p_months) e loop
     v_start := ((v_month ->> 'month') || '-01')::date;
     v_end := (v_start + interval '1 month')::date;
@@ -267,12 +276,12 @@ begin
         elsif v_date < v_start or v_date >= v_end then
           v_reason := format('work_date %s is not in month %s', v_date_text, v_month ->> 'month');
         else
-          select l.id into v_loc_id from public.locations l where l.location_code = v_loc_code;
+          v_loc_id := (v_location_ids ->> v_loc_code)::uuid;
           if v_loc_id is null then
             v_reason := format('unknown location code %s', to_json(v_loc_code)::text);
           elsif not sync_private.in_scope(v_tok.location_codes, v_loc_code) then
             v_reason := format('location %s is outside this sync token''s scope', v_loc_code);
-          elsif not exists (select 1 from public.provider_locations pl
+          elsif not (v_loc_code = any (v_always_linked)) and not exists (select 1 from public.provider_locations pl
                              where pl.provider_id = v_provider.id and pl.location_id = v_loc_id
                                and (pl.active_from is null or pl.active_from <= v_date)
                                and (pl.active_to is null or v_date <= pl.active_to)) then
