@@ -15,7 +15,9 @@ const pg = new EmbeddedPostgres({
   password: config.password,
   authMethod: 'scram-sha-256',
   persistent: false,
-  createPostgresUser: true,
+  // PostgreSQL refuses to run as root: then it runs as the `postgres` OS user (created if missing). As any other
+  // user it runs as that user, and asking to create one would fail.
+  createPostgresUser: process.getuid?.() === 0,
   initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
   // No Unix socket: several clusters (parallel test runs, a running stack) must not collide on /tmp/.s.PGSQL.*.
   postgresFlags: [
