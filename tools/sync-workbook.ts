@@ -168,10 +168,14 @@ function decide(w: Workbook, mapping: CachedMapping, args: SyncArgs): Decision {
   if (providerCode === null) {
     const suggestion = suggestBinding(understandWorkbook(w, directory, { location_code: location }), directory);
     if (suggestion.kind === 'ask') {
-      const best = understandWorkbook(w, directory, {}).provider.best;
-      return {
-        stop: `Could not tell whose workbook '${w.title}' is (${describeBest(w, directory)}). Nothing was written. Re-run with --provider ${best?.provider_code ?? 'CODE'}${best ? '' : ` (one of ${directory.providers.map((p) => p.code).join(', ')})`} if that is right.`,
-      };
+      const detected = understandWorkbook(w, directory, {}).provider;
+      const flags =
+        detected.best === null
+          ? `--provider CODE (one of ${directory.providers.map((p) => p.code).join(', ')})`
+          : detected.ambiguous && detected.runner_up
+            ? `--provider ${detected.best.provider_code} or --provider ${detected.runner_up.provider_code}, whichever it is`
+            : `--provider ${detected.best.provider_code} if that is right`;
+      return { stop: `Could not tell whose workbook '${w.title}' is (${describeBest(w, directory)}). Nothing was written. Re-run with ${flags}.` };
     }
     providerCode = suggestion.settings.provider_code;
   } else if (!directory.providers.some((p) => p.code === providerCode)) {
