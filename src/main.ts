@@ -41,6 +41,6 @@ export function onOpenSettings(_e: unknown) {
 function homepageCard(e: unknown): GoogleAppsScript.Card_Service.Card {
   const { sheets } = readAddonEvent(e);
   const outline = describeOpenSpreadsheet(sheets);
-  if (!outline) return buildNoSpreadsheetCard();
+  if (!outline) return buildNoSpreadsheetCard({ canRequestAccess: sheets !== null && !sheets.hasFileScope });
   return buildHomepageCard(toHomepageView(outline, sheets?.hasFileScope === true));
 }

@@ -91,13 +91,22 @@ describe('onHomepage in the built bundle', () => {
     ]);
   });
 
-  test('given no open spreadsheet, or a time-driven trigger, then a card says so', () => {
+  test('given no readable spreadsheet in Sheets before the file grant, then the card offers the grant', () => {
     for (const options of [{ activeSpreadsheet: null }, { activeSpreadsheet: obi, context: 'trigger' as const }]) {
       const { bundle } = run(options);
       expect(renderCardText(bundle.onHomepage(event('homepage_sheets_without_file_scope')))).toBe(
-        '== Production Sync ==\n--\n   No spreadsheet is open. Open a provider production spreadsheet in Google Sheets to see its month tabs.',
+        '== Production Sync ==\n--\n' +
+          '   Production Sync could not read the open spreadsheet. Allow access to this file (this file only) to let it read the file.\n' +
+          '   [Allow access to this file → onRequestFileScope]',
       );
     }
+  });
+
+  test('given no Sheets context at all (a function run from the editor), then a card says no spreadsheet is open', () => {
+    const { bundle } = run({ activeSpreadsheet: null });
+    expect(renderCardText(bundle.onHomepage(undefined))).toBe(
+      '== Production Sync ==\n--\n   No spreadsheet is open. Open a provider production spreadsheet in Google Sheets to see its month tabs.',
+    );
   });
 
   test('given more tabs than a card can show, then it lists 90 and counts the rest, within the 100-widget limit', () => {

@@ -1,14 +1,37 @@
-// Shown where there is no open spreadsheet to read: another host app, or the editor before a file is open.
-export function buildNoSpreadsheetCard(): GoogleAppsScript.Card_Service.Card {
+import { ACTIONS } from '../actions';
+
+export interface NoSpreadsheetView {
+  /** The add-on runs in Sheets without this file's grant: the grant lets it read the file through the Sheets API. */
+  canRequestAccess: boolean;
+}
+
+// Shown when the open spreadsheet cannot be read: no document (another host, a function run from the editor), or
+// getActiveSpreadsheet() unavailable in this Workspace add-on context before the user grants the file.
+export function buildNoSpreadsheetCard(view: NoSpreadsheetView): GoogleAppsScript.Card_Service.Card {
+  const section = CardService.newCardSection();
+  if (view.canRequestAccess) {
+    section
+      .addWidget(
+        CardService.newTextParagraph().setText(
+          'Production Sync could not read the open spreadsheet. Allow access to this file (this file only) to let it read the file.',
+        ),
+      )
+      .addWidget(
+        CardService.newTextButton()
+          .setText('Allow access to this file')
+          .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
+          .setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.requestFileScope)),
+      );
+  } else {
+    section.addWidget(
+      CardService.newTextParagraph().setText(
+        'No spreadsheet is open. Open a provider production spreadsheet in Google Sheets to see its month tabs.',
+      ),
+    );
+  }
   return CardService.newCardBuilder()
     .setName('no-spreadsheet')
     .setHeader(CardService.newCardHeader().setTitle('Production Sync'))
-    .addSection(
-      CardService.newCardSection().addWidget(
-        CardService.newTextParagraph().setText(
-          'No spreadsheet is open. Open a provider production spreadsheet in Google Sheets to see its month tabs.',
-        ),
-      ),
-    )
+    .addSection(section)
     .build();
 }
