@@ -35,7 +35,7 @@ import { nodeHasher } from './lib/node-hasher';
 import { buildOutcome, notAttempted, recordingCaller } from './lib/sync-outcome';
 import { renderOutcomeText, renderSyncSummary } from './lib/sync-outcome-text';
 import { blockingSleeper, memoryStore, systemClock, workbookSheetSource } from './lib/sync-node-ports';
-import { resolveTarget, type SyncTarget } from './lib/sync-target';
+import { resolveTarget, type SyncTarget, type TargetKind } from './lib/sync-target';
 import { readWorkbookFiles, type UnreadableFile, type WorkbookFromFiles } from './lib/workbook-reader';
 
 export interface SyncIo {
@@ -117,10 +117,14 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** toUserMessage's sentence (written for the settings card), plus the flag that sets the same thing here. */
-export function failureText(failure: SyncFailure): string {
+export function failureText(failure: SyncFailure, target: TargetKind = 'url'): string {
   if (failure.kind === 'rpc') {
+    const message = toUserMessage(failure.error, { fn: failure.fn });
+    if (target === 'local-stack' && (failure.error.kind === 'network' || failure.error.kind === 'bad_url')) {
+      return `${message} (For npm run sync: the local stack named by .stack/state.json is not answering; restart it with npm run stack, or give --url/--key/--token.)`;
+    }
     const flag = { bad_url: '--url', network: '--url', bad_key: '--key' }[failure.error.kind as string];
-    return toUserMessage(failure.error, { fn: failure.fn }) + (flag ? ` (For npm run sync: check ${flag}.)` : '');
+    return message + (flag ? ` (For npm run sync: check ${flag}.)` : '');
   }
   if (failure.kind === 'api') {
     const message = toUserMessage({ code: failure.code, message: failure.message });
@@ -263,7 +267,7 @@ function runCommand(
     const store = memoryStore();
     const got = refreshMapping({ api, cache: new MappingCache(store), clock: systemClock }, entry.workbook.spreadsheetId);
     if (!got.ok) {
-      const text = failureText(got.failure);
+      const text = failureText(got.failure, target.kind);
       prepared.push({ entry, store, mapping: null, decision: null, failure: text });
       if (isConnectionFailure(got.failure)) {
         fatal = text;
