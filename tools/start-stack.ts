@@ -4,6 +4,7 @@
 // settings need and writes it to .stack/state.json for reseed, post-reseed, token and sync. Ctrl-C stops it all.
 import { randomBytes } from 'node:crypto';
 import { startPostgrestStandin, type PostgrestStandin } from './postgrest-standin';
+import { spawnPostgrestStandin } from './postgrest-standin/spawn';
 import { readDemoPractice } from './generate-seed';
 import { readStackState, removeStackState, writeStackState, STACK_STATE_FILE, type StackState } from './lib/db-stack-state';
 import { applyBootstrap, createDatabase, freePort, startLocalPostgres, withDatabase, type LocalPostgres } from './local-postgres';
@@ -27,7 +28,12 @@ async function portOrFree(preferred: number): Promise<number> {
   });
 }
 
-export async function startStack(options: { restPort?: number; log?: (line: string) => void } = {}): Promise<RunningStack> {
+/**
+ * `inProcessStandin`: run the REST stand-in in this process (fine for `npm run stack`, which only waits). The
+ * default is a child process, so a caller that blocks its own thread on a synchronous HTTP call (the UrlFetchApp
+ * fake, Atomics.wait) can still be answered.
+ */
+export async function startStack(options: { restPort?: number; inProcessStandin?: boolean; log?: (line: string) => void } = {}): Promise<RunningStack> {
   const postgres = await startLocalPostgres();
   try {
     await applyBootstrap(postgres.url, { authenticatorPassword: postgres.password });
@@ -35,13 +41,15 @@ export async function startStack(options: { restPort?: number; log?: (line: stri
     // Per start, local only: they mean nothing anywhere else.
     const publishableKey = `sb_publishable_local_${randomBytes(16).toString('base64url')}`;
     const secretKey = `sb_secret_local_${randomBytes(24).toString('base64url')}`;
-    const standin = await startPostgrestStandin({
+    const standinOptions = {
       // PostgREST logs in as authenticator and switches role per request.
       databaseUrl: withDatabase(databaseUrl, APP_DATABASE, 'authenticator'),
       port: options.restPort ?? (await portOrFree(DEFAULT_REST_PORT)),
       keys: { publishable: publishableKey, secret: secretKey },
-      log: options.log,
-    });
+    };
+    const standin = options.inProcessStandin
+      ? await startPostgrestStandin({ ...standinOptions, log: options.log })
+      : await spawnPostgrestStandin(standinOptions);
     let stopped: Promise<void> | null = null;
     return {
       restUrl: standin.restUrl,
@@ -79,7 +87,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 1;
   }
   const portArg = argv.indexOf('--port');
-  const stack = await startStack({ restPort: portArg >= 0 ? Number(argv[portArg + 1]) : undefined });
+  const stack = await startStack({ restPort: portArg >= 0 ? Number(argv[portArg + 1]) : undefined, inProcessStandin: true });
   const state: StackState = {
     restUrl: stack.restUrl,
     supabaseUrl: stack.supabaseUrl,

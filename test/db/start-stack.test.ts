@@ -1,10 +1,13 @@
 // npm run stack's parts, end to end over HTTP: PostgreSQL + bootstrap + migrations + seed behind the REST stand-in.
 import { startStack, type RunningStack } from '../../tools/start-stack';
 
-describe('the local stack', () => {
+describe.each([
+  ['child process', false],
+  ['this process', true],
+])('the local stack (REST stand-in in %s)', (_where, inProcessStandin) => {
   let stack: RunningStack;
   beforeAll(async () => {
-    stack = await startStack({ restPort: 0 });
+    stack = await startStack({ restPort: 0, inProcessStandin });
   });
   afterAll(() => stack?.stop());
 
