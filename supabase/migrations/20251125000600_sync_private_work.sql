@@ -290,6 +290,8 @@ begin
             v_reason := format('more than one row for %s on %s in this month', v_loc_code, v_date_text);
           elsif jsonb_typeof(r -> 'fields') is distinct from 'object' then
             v_reason := 'fields must be an object';
+          elsif (r -> 'fields') - v_fields <> '{}'::jsonb then
+            v_reason := format('unknown field(s): %s', (select string_agg(k, ', ' order by k) from jsonb_object_keys((r -> 'fields') - v_fields) k));
           elsif jsonb_typeof(r -> 'note') not in ('string', 'null') then
             v_reason := 'note must be text or null';
           else

@@ -29,6 +29,7 @@ describe('sync_ingest rejects bad rows as data', () => {
       { ...hyg('2023-12-13', {}, 0) },
       hyg('2023-12-14', { verified_production: '-1296.00', estimated_production: '-0.005', production_goal: '999999999999.9999' }, 14),
       hyg('2023-12-15', { verified_production: '1' }, 15, 'BAYTOWN_MAIN', { provider_code: 'kia_redfearn' }),
+      hyg('2023-12-18', { verified_production: '1', total_bonus: '236', uuid: 'x' }, 16),
     ];
     const res = await ingest(db, [month('adriane_fontenot', '2023-12', rows)]);
     expect(res.ok).toBe(true);
@@ -46,9 +47,10 @@ describe('sync_ingest rejects bad rows as data', () => {
       [0, 'rejected', 'source tab and row (1-based) are required'],
       [14, 'written', null],
       [15, 'rejected', 'row is for provider kia_redfearn, the month for adriane_fontenot'],
+      [16, 'rejected', 'unknown field(s): total_bonus, uuid'],
     ]);
     expect(res.rows[1]).toEqual({ tab: 'Dec-23', row: 4, location_code: 'HUMBLE_MAIN', work_date: '2023-12-05', outcome: 'rejected', reason: expect.any(String) });
-    expect([res.months[0].written, res.months[0].rejected, res.months[0].unchanged, res.months[0].deleted]).toEqual([2, 11, 0, 0]);
+    expect([res.months[0].written, res.months[0].rejected, res.months[0].unchanged, res.months[0].deleted]).toEqual([2, 12, 0, 0]);
   });
 
   it('stores negatives and fractions exactly, without clipping (legacy F9, F15)', async () => {
