@@ -2,7 +2,7 @@
 // Loads dist/Code.js (npm start builds it first) into the local Apps Script runtime with each exported workbook
 // open as the active spreadsheet, calls onHomepage and prints the card. The sync-engine issue replaces this
 // with the real sync. Exit 0 when every workbook rendered; 1 when the exports or the bundle are missing.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Cell } from '../src/core/cell';
 import type { Workbook } from '../src/core/ports';
@@ -58,8 +58,13 @@ export async function main(): Promise<number> {
     process.stderr.write(`No legacy exports at ${LEGACY_EXPORTS}: the repo expects ../shared beside it.\n`);
     return 1;
   }
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'appsscript.json'), 'utf8'));
   for (const seed of await legacyExportSeeds()) {
-    const runtime = createGasRuntime({ activeSpreadsheet: seed });
+    const runtime = createGasRuntime({
+      activeSpreadsheet: seed,
+      oauthScopes: manifest.oauthScopes,
+      urlFetchWhitelist: manifest.urlFetchWhitelist,
+    });
     const bundle = loadBundle(runtime, bundlePath);
     const cards = bundle.onHomepage(runtime.realm.adopt(HOMEPAGE_EVENT));
     process.stdout.write(`${renderCardText(cards)}\n\n`);

@@ -26,8 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => build?.cleanup());
 
+// The runtime enforces what the shipped manifest allows (the file-scope request needs drive.file).
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'appsscript.json'), 'utf8'));
+
 function run(options: RuntimeOptions) {
-  const runtime = createGasRuntime(options);
+  const runtime = createGasRuntime({ oauthScopes: manifest.oauthScopes, urlFetchWhitelist: manifest.urlFetchWhitelist, ...options });
   return { runtime, bundle: loadBundle(runtime, build.file) };
 }
 
@@ -173,6 +176,18 @@ describe('the other entry points in the built bundle', () => {
     expect(cardData(bundle.onRequestFileScope(event('action_with_parameters_and_form_inputs')))).toEqual({
       kind: 'EditorFileScopeActionResponse',
       requestFileScopeForActiveDocument: true,
+    });
+  });
+
+  test('with a manifest lacking drive.file, Allow access fails visibly, as the real service requires that scope', () => {
+    const { bundle } = run({ activeSpreadsheet: adriane, oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] });
+    expect(cardData(bundle.onRequestFileScope(event('action_with_parameters_and_form_inputs')))).toEqual({
+      kind: 'ActionResponse',
+      notification: {
+        text:
+          'Production Sync: requestFileScopeForActiveDocument needs https://www.googleapis.com/auth/drive.file ' +
+          'in appsscript.json oauthScopes (local runtime).',
+      },
     });
   });
 
