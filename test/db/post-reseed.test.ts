@@ -1,4 +1,4 @@
-import { formatPostReseedReport, postReseedCheck } from '../../tools/post-reseed';
+import { formatPostReseedReport, main, postReseedCheck } from '../../tools/post-reseed';
 import { createTestDatabase, sql, type TestDatabase } from '../support/db';
 import { bindDemo, dentistMonth, ingest } from '../support/db-payloads';
 
@@ -31,5 +31,16 @@ describe('npm run post-reseed', () => {
     expect(problems).toContain('mapping dentist_sync/provider/GONE → gone_provider does not resolve');
     expect(problems.filter((p) => p.startsWith('production day obinna_ezeji/BAYTOWN_MAIN/'))).toHaveLength(15);
     expect(formatPostReseedReport(report)).toMatch(/^post-reseed: INCONSISTENT\n/);
+  });
+
+  it('exits non-zero from the command line when anything is inconsistent', async () => {
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => (out.push(String(chunk)), true));
+    try {
+      expect(await main(['--database-url', db.url, '--json'])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.parse(out.join('')).ok).toBe(false);
   });
 });
