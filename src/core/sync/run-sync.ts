@@ -409,7 +409,9 @@ function sendMonths(
     }
     const message = failureMessage(f);
     run.logger.log(`sync ${sid}: batch of ${batch.months.length} month(s) not sent: ${message}`);
-    for (const m of batch.months) {
+    // Settings-level failures answer every batch the same way: stop calling, report the rest with the same reason.
+    const hopeless = isSettingsFailure(f) ? queue.splice(0, queue.length).flatMap((b) => b.months) : [];
+    for (const m of [...batch.months, ...hopeless]) {
       const text = `Not sent: ${message} It will be sent again by the next run.`;
       view.failed_months.push({ tab: m.tab, month: m.understanding.payload.month, message: text });
       setTab(view, m.tab, m.understanding.payload.month, 'failed', text);
@@ -421,6 +423,12 @@ function sendMonths(
       view.pending_months.push({ tab: m.tab, month: m.understanding.payload.month });
       setTab(view, m.tab, m.understanding.payload.month, 'pending', 'Not sent yet: the time budget ran out. The next run sends it.');
     }
+}
+
+function isSettingsFailure(f: SyncFailure): boolean {
+  if (f.kind === 'api') return f.code === 'TOKEN_INVALID' || f.code === 'TOKEN_REVOKED' || f.code === 'SPREADSHEET_BOUND_ELSEWHERE' || f.code === 'NOT_BOUND';
+  if (f.kind === 'rpc') return ['bad_url', 'bad_key', 'missing_rpc', 'permission'].includes(f.error.kind);
+  return true; // a malformed answer means the add-on and the database disagree: the next batch would too
 }
 
 /** Outlives the run's budget a little; the server accepts 1…3600 s. A crashed run's lease simply expires. */

@@ -174,6 +174,18 @@ describe('runSync batching', () => {
     expect(h.server.storedRows(SID)).toHaveLength(140);
   });
 
+  test('given the token revoked during a run, when a batch is refused, then no further batch is attempted and every unsent month says why', () => {
+    const h = setup({ tabs: fiveMonths() });
+    h.server.faults.push({ fn: 'sync_ingest', times: 1, api: { code: 'TOKEN_REVOKED', message: 'revoked' } });
+    const r = h.sync({ batch: { maxMonths: 1 } });
+    expect(h.server.count('sync_ingest')).toBe(1);
+    expect(r.status).toBe('failed');
+    expect(r.failed_months.map((f) => f.month)).toEqual(['2024-09', '2024-08', '2024-07', '2024-06', '2024-05']);
+    expect(r.failed_months[4].message).toBe(
+      'Not sent: The sync token has been revoked: ask your administrator for a new one and paste it into Settings → Sync token. It will be sent again by the next run.',
+    );
+  });
+
   test('given an ingest timeout on a two-month batch, when synced, then the batch is halved and both months land', () => {
     const h = setup({ tabs: fiveMonths().slice(0, 2) });
     h.server.faults.push({ fn: 'sync_ingest', times: 1, error: { kind: 'timeout', status: 500, code: '57014', message: 'canceling statement due to statement timeout' } });
