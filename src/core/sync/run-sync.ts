@@ -313,7 +313,8 @@ function syncUnderLease(run: Run, view: SyncRunResult, described: Described): Sy
       remaining: view.pending_months.map((p) => monthKey(understanding.months.find((m) => m.tab === p.tab)?.payload.provider_code ?? '', p.month)),
       counts: checkpoint ? addCounts(checkpoint.counts, thisRun) : thisRun,
     });
-  } else if (!failed) {
+  } else {
+    // Months that failed are not "remaining": the next plan sends them, and they are reported as failed.
     clearCheckpoint(run.store, sid);
   }
   const status: SyncStatus = pending || (failed && (sentSome || plan.unchanged.length > 0)) ? 'partial' : failed ? 'failed' : 'success';
