@@ -10,6 +10,7 @@ import type { ProviderDetection, UnderstandWorkbook, WorkbookUnderstanding } fro
 import { makeBatches, batchRows, type BatchLimits } from './batches';
 import { bindSpreadsheet, suggestBinding } from './binding';
 import { addCounts, clearCheckpoint, readCheckpoint, saveCheckpoint, zeroCounts, type Checkpoint, type SyncCounts } from './checkpoint';
+import { databaseTotalsCheck } from './database-totals';
 import { countingCaller, countingStore, newCallCounts, redactingLogger, type CallCounts } from './instrument';
 import { getMapping, MappingCache, refreshMapping, type CachedMapping } from './mapping-cache';
 import { monthKey, planMonths, type DuplicateMonth, type OrphanMonth, type PlannedMonth } from './plan-months';
@@ -96,6 +97,8 @@ export interface SyncRunResult {
   /** Rejects not tied to a tab (e.g. an unreadable workbook part). */
   rejects: RejectRecord[];
   totals_check: TotalsCheckRecord[];
+  /** After the sync: what the database now holds per office and month sent, against the rows sent (principle 6). */
+  database_totals: TotalsCheckRecord[];
   orphaned: OrphanMonth[];
   duplicates: DuplicateMonth[];
   failed_months: MonthProblem[];
@@ -378,6 +381,7 @@ function sendMonths(
         run.selfHealed = true;
       }
       applyIngest(view, batch.months, result.value.months, result.value.rows);
+      view.database_totals.push(...databaseTotalsCheck(batch.months.map((m) => ({ tab: m.tab, payload: m.understanding.payload })), result.value.months, result.value.rows));
       if (result.value.directory_version !== currentMapping().directory.version) {
         // A reseed between two batches: codes still resolve (they are stable), ids changed. Refresh the cache
         // so nothing stale is kept, and go on: the rows were written by codes in the server's transaction.
@@ -539,6 +543,9 @@ function summarize(view: SyncRunResult, toSend: number, pending: boolean, checkp
   if (view.orphaned.length) parts.push(view.orphaned.map((o) => o.message).join(' '));
   const mismatches = view.totals_check.filter((t) => t.status === 'mismatch').length;
   if (mismatches) parts.push(`${mismatches} month total(s) do not match the day rows (see the totals check).`);
+  const dbMismatches = view.database_totals.filter((t) => t.status === 'mismatch');
+  if (dbMismatches.length)
+    parts.push(`The database's totals differ from the rows sent for ${dbMismatches.map((t) => `${t.month} ${t.location_code} ${t.figure.replace('database_', '')} (database ${t.rows_value}, sheet ${t.sheet_value})`).join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -557,6 +564,7 @@ function blank(run: Run, sid: string | null, title: string | null): SyncRunResul
     tabs: [],
     rejects: [],
     totals_check: [],
+    database_totals: [],
     orphaned: [],
     duplicates: [],
     failed_months: [],
@@ -604,7 +612,7 @@ function record(run: Run, view: SyncRunResult, sid: string): SyncRunResult {
     trigger: run.trigger,
     ...view.counts,
     rejects: rejects.slice(0, max).map((r) => ({ ...r, reason: redactSecrets(r.reason, run.secrets), value: r.value === null ? null : redactSecrets(r.value, run.secrets) })),
-    totals_check: view.totals_check,
+    totals_check: [...view.totals_check, ...view.database_totals],
     addon_version: run.deps.addonVersion,
     self_healed: run.selfHealed,
     message: redactSecrets(`${view.message}${notes}${truncated}`, run.secrets).slice(0, 4000),

@@ -309,6 +309,14 @@ export class FakeSyncServer implements RpcCaller {
       (o as MonthOutcome & { figures_rejected: unknown[] }).figures_rejected = p.figures
         .filter((f) => !/^[a-z][a-z0-9_]{0,62}$/.test(f.name))
         .map((f) => ({ location_code: f.location_code, name: f.name, value: f.value, reason: 'name must be lower_snake_case' }));
+      // Like sync_ingest: what the database now holds for the month, per office. Rows rejected this time keep the
+      // stored row of their key, as the real server does.
+      for (const [k, r] of before) if (!after.has(k) && rows.some((x) => x.outcome === 'rejected' && `${x.location_code}|${x.work_date}` === k)) after.set(k, r);
+      const sum = (xs: ProductionRow[], f: 'verified_production' | 'hours_worked') => xs.reduce((n, r) => n + Number(r.fields[f] ?? 0), 0);
+      for (const loc of [...new Set([...after.values()].map((r) => r.location_code))].sort()) {
+        const at = [...after.values()].filter((r) => r.location_code === loc);
+        o.totals.push({ location_code: loc, verified_production: sum(at, 'verified_production').toFixed(2), hours_worked: sum(at, 'hours_worked').toFixed(2), row_count: at.length });
+      }
       store.set(key, { hash: o.hash, rows: after });
       months.push(o);
     }

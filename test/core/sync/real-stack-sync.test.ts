@@ -27,6 +27,8 @@ describe('runSync on the real local stack', () => {
     const first = a.sync();
     expect(first.status).toBe('success');
     expect(first.counts).toEqual({ written: 62, unchanged: 0, skipped: 1, rejected: 0, deleted: 0 });
+    expect(first.database_totals).toHaveLength(8); // Sep, Oct: Humble; Nov: Humble and Baytown; × production and hours
+    expect(first.database_totals.filter((t) => t.status !== 'agree')).toEqual([]);
     expect(await dbDays(stack.db)).toEqual(sheetDays(tabs));
     const [run] = await sql(stack.db, `select status, trigger, written, skipped, self_healed, addon_version from public.sync_runs`);
     expect(run).toEqual({ status: 'success', trigger: 'manual', written: 62, skipped: 1, self_healed: false, addon_version: '0.1.0-real-stack' });

@@ -17,6 +17,8 @@ describe('runSync on a bound spreadsheet', () => {
     expect(h.store.calls).toEqual({ get: 0, getAll: 1, set: 0, setAll: 1, delete: 0 });
     expect(h.server.storedRows(SID)).toHaveLength(62);
     expect(h.server.runs).toHaveLength(1);
+    expect(r.database_totals.map((t) => [t.tab, t.location_code, t.figure, t.rows_value, t.status])).toContainEqual(['Nov-24', 'BAYTOWN_MAIN', 'database_verified_production', '202', 'agree']);
+    expect(r.database_totals.every((t) => t.status === 'agree')).toBe(true);
     expect(h.server.runs[0].run).toMatchObject({ status: 'success', trigger: 'manual', written: 62, unchanged: 0, skipped: 1, rejected: 0, deleted: 0, addon_version: '0.1.0-test', self_healed: false });
     expect(r.run_id).toBe('run-1');
     expect(h.lock.held()).toBe(false);
