@@ -21,6 +21,17 @@ export const ADMIN_RPC = {
   revokeToken: 'admin_revoke_token', // (p_token_id) → TokenInfo
 } as const;
 
+export interface TokenInfo {
+  token_id: string;
+  label: string;
+  provider_codes: string[] | null; // null = unrestricted
+  location_codes: string[] | null;
+  created_at: string;
+  rotated_at: string | null;
+  revoked_at: string | null;
+  spreadsheet_ids: string[];
+}
+
 export type ApiErrorCode =
   | 'TOKEN_INVALID' // unknown token
   | 'TOKEN_REVOKED'
@@ -87,6 +98,9 @@ export interface MonthOutcome {
   unchanged: number;
   rejected: number;
   deleted: number; // rows of this month the sheet no longer has
+  figures_written?: number;
+  figures_deleted?: number;
+  figures_rejected?: number;
   /** What the database now holds for the month, per location (decimal strings). */
   totals: { location_code: string; verified_production: string; hours_worked: string; row_count: number }[];
 }
