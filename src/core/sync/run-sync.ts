@@ -213,7 +213,9 @@ function syncUnderLock(run: Run): SyncRunResult {
     const released = run.api.lease(sid, deps.holderId, 'release', ttl);
     if (!released.ok) run.logger.log(`sync ${sid}: lease release failed (it expires by itself): ${failureMessage(released.failure)}`);
   }
-  return outcome.status === 'needs_binding' ? outcome : record(run, outcome, sid);
+  // An unbound sheet in the card is a question for the user, not a failed run; in a trigger or a backfill
+  // nobody is watching, so it is recorded (as failed) like any other outcome.
+  return outcome.status === 'needs_binding' && run.trigger === 'manual' ? outcome : record(run, outcome, sid);
 }
 
 type Described = ReturnType<SheetSource['describe']>;

@@ -311,6 +311,15 @@ describe('runSync without a binding', () => {
     expect(h.server.runs).toHaveLength(0);
   });
 
+  test('given an unbound spreadsheet in the hourly run, when synced, then the refusal is recorded, since nobody watches a trigger', () => {
+    const h = setup({ bound: false });
+    const r = h.sync({ trigger: 'hourly' });
+    expect(r.status).toBe('needs_binding');
+    expect(h.server.runs.map((x) => [x.run.status, x.run.trigger, x.run.message])).toEqual([
+      ['failed', 'hourly', "Not synced: this spreadsheet is not bound yet. It looks like Dr. Obinna Ezeji's: confirm to bind it."],
+    ]);
+  });
+
   test('given an unbound spreadsheet and a certain detection, when the add-on syncs, then it still asks (the user confirms once)', () => {
     const h = setup({ bound: false });
     const r = h.sync();
