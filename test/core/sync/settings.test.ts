@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
+  URL_FETCH_WHITELIST,
   loadSettings,
   maskSecret,
   matchesWhitelist,
@@ -44,6 +47,11 @@ describe('validateRestUrl', () => {
   test('accepts the local stack only with the dev flag', () => {
     expect(validateRestUrl('http://127.0.0.1:54321/rest/v1/', { allowLocal: true })).toEqual({ ok: true, value: 'http://127.0.0.1:54321/rest/v1' });
     expect(validateRestUrl('http://localhost:3000', { allowLocal: true })).toEqual({ ok: true, value: 'http://localhost:3000/rest/v1' });
+  });
+
+  test("the whitelist settings enforce is appsscript.json's urlFetchWhitelist", () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'appsscript.json'), 'utf8'));
+    expect(URL_FETCH_WHITELIST).toEqual(manifest.urlFetchWhitelist);
   });
 
   test('every accepted production URL matches the manifest whitelist pattern', () => {
