@@ -166,6 +166,10 @@ function decide(w: Workbook, mapping: CachedMapping, args: SyncArgs): Decision {
         stop: `'${w.title}' is already bound to ${binding.provider_code} on the server; --provider ${args.providerCode} disagrees. Drop --provider to sync it as ${binding.provider_code}.`,
       };
     }
+    const linked = linkedLocations(directory, binding.provider_code);
+    if (location !== undefined && !linked.includes(location)) {
+      return { stop: `${binding.provider_code} is not linked to ${location} in the directory (linked: ${linked.join(', ') || 'none'}). Nothing was written.` };
+    }
     return { location_code: location, stop: null };
   }
   let providerCode = args.providerCode;
@@ -187,6 +191,9 @@ function decide(w: Workbook, mapping: CachedMapping, args: SyncArgs): Decision {
   }
   const provider = directory.providers.find((p) => p.code === providerCode);
   const offices = linkedLocations(directory, providerCode);
+  if (location !== undefined && !offices.includes(location)) {
+    return { stop: `${providerCode} is not linked to ${location} in the directory (linked: ${offices.join(', ') || 'none'}). Nothing was written. Re-run with --location ${offices[0] ?? 'CODE'}, or ask your administrator to link the office.` };
+  }
   if (location === undefined && provider?.kind === 'hygienist') {
     if (offices.length === 1) return { provider_code: providerCode, location_code: offices[0], stop: null };
     return {
@@ -337,7 +344,8 @@ function runCommand(
         batch: options.batch,
       },
     );
-    const newlyBound = (result.calls.rpc['sync_bind'] ?? 0) > 0;
+    // runSync calls sync_plan only once a binding exists: a bind call followed by a plan call is a bind that took.
+    const newlyBound = (result.calls.rpc['sync_bind'] ?? 0) > 0 && (result.calls.rpc['sync_plan'] ?? 0) > 0;
     const bound: BindingSettings | null = p.mapping.binding ?? (newlyBound && p.decision?.provider_code
       ? { provider_code: p.decision.provider_code, default_location_code: p.decision.location_code ?? null, column_overrides: {} }
       : null);

@@ -145,6 +145,27 @@ describe('npm run sync (backfill) against the local stack', () => {
     await expectNothingWritten('adriane-unbound-copy');
   });
 
+  it('after such a stop, the flag it named binds the spreadsheet and syncs it', async () => {
+    const { code, stdout } = await run([ADRIANE_DEC_23_CSV, '--spreadsheet-id', 'adriane-unbound-copy', '--provider', 'adriane_fontenot', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).workbooks[0].outcome).toMatchObject({
+      status: 'success',
+      binding: { provider_code: 'adriane_fontenot', default_location_code: 'BAYTOWN_MAIN', newly_bound: true },
+    });
+    expect(await sql(db, 'select provider_code, default_location_code from public.sync_bindings where spreadsheet_id = $1', ['adriane-unbound-copy'])).toEqual([
+      { provider_code: 'adriane_fontenot', default_location_code: 'BAYTOWN_MAIN' },
+    ]);
+  });
+
+  it('refuses --location for an office the provider is not linked to, before writing anything', async () => {
+    const { code, stderr } = await run([ADRIANE_DEC_23_CSV, '--spreadsheet-id', 'adriane-wrong-office', '--provider', 'adriane_fontenot', '--location', 'HUMBLE_MAIN']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sync: adriane_fontenot is not linked to HUMBLE_MAIN in the directory (linked: BAYTOWN_MAIN). Nothing was written. Re-run with --location BAYTOWN_MAIN, or ask your administrator to link the office.\n',
+    );
+    await expectNothingWritten('adriane-wrong-office');
+  });
+
   it('stops before writing anything when the title names two providers (ambiguous)', async () => {
     const file = join(dir, 'Dr. Obi & Dr. Kamdi Tracker - Nov-24.csv');
     copyFileSync(OBI_NOV_24_CSV, file);
