@@ -474,7 +474,7 @@ function applyIngest(view: SyncRunResult, months: PlannedMonth[], outcomes: Inge
     for (const f of o.figures_rejected) {
       // A month-level figure (goal, the sheet's own total) has no day row: row 0, the figure's name as column.
       report.rejected++;
-      report.rejects.push({ tab: m.tab, row: 0, column: f.location_code ? `${f.name} (${f.location_code})` : f.name, value: f.value, reason: f.reason });
+      report.rejects.push({ tab: m.tab, row: 0, column: f.name && f.location_code ? `${f.name} (${f.location_code})` : f.name, value: f.value, reason: f.reason });
     }
   }
 }

@@ -53,7 +53,11 @@ export interface FigureReject {
   value: string | null;
   reason: string;
 }
-export interface IngestMonthOutcome extends MonthOutcome {
+/**
+ * sync_ingest answers figures_rejected as an ARRAY of rejects (supabase/migrations …_sync_private_work.sql), while
+ * api-contract.ts declares it a count: the parser accepts both, and a bare count becomes that many undetailed rejects.
+ */
+export interface IngestMonthOutcome extends Omit<MonthOutcome, 'figures_rejected'> {
   figures_rejected: FigureReject[];
 }
 export interface IngestValue {
@@ -198,6 +202,10 @@ class Obj {
     return typeof v === 'string' ? v : null;
   }
 
+  isNumber(key: string): boolean {
+    return typeof this.value[key] === 'number';
+  }
+
   has(key: string): boolean {
     return this.value[key] !== undefined && this.value[key] !== null;
   }
@@ -311,9 +319,11 @@ function parsePlanMonth(m: Obj): PlanMonth {
 
 function parseMonthOutcome(m: Obj): IngestMonthOutcome {
   return {
-    figures_rejected: m.has('figures_rejected')
-      ? m.arr('figures_rejected').map((f) => ({ location_code: f.optStr('location_code'), name: f.optStr('name'), value: f.optText('value'), reason: f.str('reason') }))
-      : [],
+    figures_rejected: !m.has('figures_rejected')
+      ? []
+      : m.isNumber('figures_rejected')
+        ? Array.from({ length: m.num('figures_rejected') }, () => ({ location_code: null, name: null, value: null, reason: 'month figure rejected (the database gave no detail)' }))
+        : m.arr('figures_rejected').map((f) => ({ location_code: f.optStr('location_code'), name: f.optStr('name'), value: f.optText('value'), reason: f.str('reason') })),
     provider_code: m.str('provider_code'),
     month: m.str('month'),
     hash: m.str('hash'),

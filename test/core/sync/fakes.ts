@@ -306,7 +306,7 @@ export class FakeSyncServer implements RpcCaller {
         }
       }
       for (const k of before.keys()) if (!after.has(k)) o.deleted++;
-      (o as MonthOutcome & { figures_rejected: unknown[] }).figures_rejected = p.figures
+      (o as unknown as { figures_rejected: unknown[] }).figures_rejected = p.figures
         .filter((f) => !/^[a-z][a-z0-9_]{0,62}$/.test(f.name))
         .map((f) => ({ location_code: f.location_code, name: f.name, value: f.value, reason: 'name must be lower_snake_case' }));
       // Like sync_ingest: what the database now holds for the month, per office. Rows rejected this time keep the

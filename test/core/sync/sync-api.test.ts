@@ -76,6 +76,17 @@ describe('createSyncApi', () => {
     expect(!r.ok && failureMessage(r.failure)).toBe(sentence);
   });
 
+  test('figures_rejected is read as the array sync_ingest sends, and tolerated as the count api-contract.ts declares', () => {
+    const month = { provider_code: 'p', month: '2024-11', hash: 'h', written: 0, unchanged: 0, rejected: 0, deleted: 0, totals: [] };
+    const asArray = scripted({ ok: true, directory_version: 'v1', months: [{ ...month, figures_rejected: [{ location_code: null, name: 'Goal', value: 70000, reason: 'name must be lower_snake_case' }] }], rows: [] }).api.ingest('s', []);
+    expect(asArray.ok && asArray.value.months[0].figures_rejected).toEqual([{ location_code: null, name: 'Goal', value: '70000', reason: 'name must be lower_snake_case' }]);
+    const asCount = scripted({ ok: true, directory_version: 'v1', months: [{ ...month, figures_rejected: 2 }], rows: [] }).api.ingest('s', []);
+    expect(asCount.ok && asCount.value.months[0].figures_rejected.map((f) => f.reason)).toEqual([
+      'month figure rejected (the database gave no detail)',
+      'month figure rejected (the database gave no detail)',
+    ]);
+  });
+
   test('LEASE_HELD carries who holds the lease and until when', () => {
     const r = scripted({ ok: false, error: { code: 'LEASE_HELD', message: 'held', holder: 'b@x', expires_at: '2026-11-25T03:05:00Z' } }).api.lease('s', 'a', 'take', 60);
     expect(!r.ok && r.failure.kind === 'api' && [r.failure.holder, r.failure.expires_at]).toEqual(['b@x', '2026-11-25T03:05:00Z']);
