@@ -132,6 +132,8 @@ interface Run {
   secrets: string[];
   selfHealed: boolean;
   healNotes: string[];
+  /** Tab names in the workbook's order: the report lists tabs as the user sees them. */
+  tabOrder: string[];
 }
 
 export function runSync(deps: SyncDeps, options: SyncOptions = {}): SyncRunResult {
@@ -154,6 +156,7 @@ export function runSync(deps: SyncDeps, options: SyncOptions = {}): SyncRunResul
     secrets,
     selfHealed: false,
     healNotes: [],
+    tabOrder: [],
   };
 
   if (!deps.lock.tryLock(options.lockWaitMs ?? 500)) {
@@ -177,6 +180,7 @@ function syncUnderLock(run: Run): SyncRunResult {
   try {
     described = deps.source.describe();
     sid = described.spreadsheetId;
+    run.tabOrder = described.tabs.map((t) => t.name);
     view = blank(run, sid, described.title);
   } catch (e) {
     return finish(run, view, { status: 'failed', message: `Could not open the spreadsheet: ${errorText(e)}` });
@@ -593,6 +597,8 @@ function finish(run: Run, view: SyncRunResult, end: { status: SyncStatus; messag
   view.ended_at = new Date(now).toISOString();
   view.elapsed_ms = now - run.t0;
   for (const t of view.tabs) if (t.message) t.message = redactSecrets(t.message, run.secrets);
+  const position = (tab: string) => (run.tabOrder.indexOf(tab) + 1 || Number.MAX_SAFE_INTEGER);
+  view.tabs.sort((a, b) => position(a.tab) - position(b.tab));
   for (const f of view.failed_months) f.message = redactSecrets(f.message, run.secrets);
   syncCalls(run, view);
   return view;

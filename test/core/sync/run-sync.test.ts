@@ -10,6 +10,7 @@ describe('runSync on a bound spreadsheet', () => {
     expect(r.counts).toEqual({ written: 62, unchanged: 0, skipped: 1, rejected: 0, deleted: 0 });
     expect(tabFigure(r, 'Nov-24')).toMatchObject({ state: 'sent', written: 20, skipped: 1, skipped_rows: [{ reason: 'blank day', count: 1 }] });
     expect(tabFigure(r, 'Summary')).toMatchObject({ state: 'not_synced', month: null });
+    expect(r.tabs.map((t) => t.tab)).toEqual(['Sep-24', 'Oct-24', 'Nov-24', 'Summary']);
     expect(r.calls.rpc).toEqual({ sync_lease: 2, sync_directory: 1, sync_plan: 1, sync_ingest: 1, sync_record_run: 1 });
     expect(h.source.reads).toEqual([['Sep-24', 'Oct-24', 'Nov-24']]);
     expect(h.source.describes).toBe(1);
