@@ -10,7 +10,7 @@ import { spawnPostgrestStandin, type SpawnedPostgrestStandin } from '../../tools
 import { main } from '../../tools/sync-workbook';
 import { spreadsheetIdForTitle } from '../../tools/lib/workbook-reader';
 import { ADRIANE_DEC_23_CSV, OBI_NOV_24_CSV } from '../core/sheet/helpers/workbooks';
-import { createTestDatabase, sql, type TestDatabase } from '../support/db';
+import { createTestDatabase, rpcAs, sql, type TestDatabase } from '../support/db';
 import { DEMO_TOKEN } from '../support/db-payloads';
 
 const OBI_SHEET = spreadsheetIdForTitle('Dr. Obi - Associate Prodution Tracker');
@@ -218,6 +218,21 @@ describe('npm run sync (backfill) against the local stack', () => {
       },
     ]);
     expect(w.outcome.run_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('steps aside (exit 1, nothing sent) while another holder has the spreadsheet\'s lease; --verbose logs carry no secret', async () => {
+    const taken = await rpcAs(db, 'anon', 'sync_lease', { p_token: DEMO_TOKEN, p_spreadsheet_id: OBI_SHEET, p_holder: 'someone-else', p_action: 'take', p_ttl_seconds: 60 });
+    expect(taken).toMatchObject({ ok: true, held: true });
+    try {
+      const { code, stdout, stderr } = await run([OBI_NOV_24_CSV, '--json', '--verbose']);
+      expect(code).toBe(1);
+      const outcome = JSON.parse(stdout).workbooks[0].outcome;
+      expect([outcome.status, outcome.calls.ingest]).toEqual(['yielded', 0]);
+      expect(stderr).toContain("sync: 'Dr. Obi - Associate Prodution Tracker': yielded: Someone else is syncing this spreadsheet right now (");
+      expect(stderr).toContain('(someone-else)');
+    } finally {
+      await rpcAs(db, 'anon', 'sync_lease', { p_token: DEMO_TOKEN, p_spreadsheet_id: OBI_SHEET, p_holder: 'someone-else', p_action: 'release', p_ttl_seconds: 60 });
+    }
   });
 
   it('a refused token exits 1 with the token message and syncs nothing', async () => {
