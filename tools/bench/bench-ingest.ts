@@ -56,7 +56,7 @@ function api(target: IngestTarget): SyncApi {
 
 export function runIngestBench(target: IngestTarget, options: { sizes?: number[]; reps?: number; provider_code?: string } = {}): IngestBenchResult {
   const sizes = options.sizes ?? [1, 6, 12, 24];
-  const reps = options.reps ?? 3;
+  const reps = options.reps ?? 5;
   const provider = options.provider_code ?? 'obinna_ezeji';
   const sync = api(target);
   const sid = `bench-ingest-${Date.now()}`;
