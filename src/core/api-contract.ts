@@ -100,7 +100,7 @@ export interface MonthOutcome {
   deleted: number; // rows of this month the sheet no longer has
   figures_written?: number;
   figures_deleted?: number;
-  figures_rejected?: number;
+  figures_rejected?: { location_code: string | null; name: string; value: unknown; reason: string }[];
   /** What the database now holds for the month, per location (decimal strings). */
   totals: { location_code: string; verified_production: string; hours_worked: string; row_count: number }[];
 }
@@ -144,6 +144,8 @@ export interface SyncRunRecord {
 }
 export type RecordRunResponse = ApiResult<{ run_id: string }>;
 
-export type LeaseResponse = ApiResult<{ held: boolean; holder: string | null; expires_at: string | null }>;
+export type LeaseResponse =
+  | ({ ok: true } & { held: boolean; holder: string | null; expires_at: string | null })
+  | { ok: false; error: ApiError & { holder?: string; expires_at?: string } };
 
 export type { MonthPayload };

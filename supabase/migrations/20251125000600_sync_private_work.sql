@@ -541,8 +541,12 @@ begin
     returning * into v_lease;
   if v_lease.spreadsheet_id is null then
     select * into v_lease from public.sync_leases l where l.spreadsheet_id = p_spreadsheet_id;
-    return sync_private.err('LEASE_HELD', format('Another sync (%s) holds this spreadsheet until %s.', v_lease.holder,
-      to_char(v_lease.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
+    -- The holder and expiry also travel as fields, so the card can say who holds it and until when.
+    return jsonb_set(jsonb_set(
+      sync_private.err('LEASE_HELD', format('Another sync (%s) holds this spreadsheet until %s.', v_lease.holder,
+        to_char(v_lease.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
+      '{error,holder}', to_jsonb(v_lease.holder)),
+      '{error,expires_at}', to_jsonb(to_char(v_lease.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
   end if;
   return jsonb_build_object('ok', true, 'held', true, 'holder', v_lease.holder, 'expires_at', v_lease.expires_at);
 end

@@ -21,6 +21,8 @@ describe('sync_lease: one writer per spreadsheet, with expiry', () => {
     expect(other.ok).toBe(false);
     expect(other.error.code).toBe('LEASE_HELD');
     expect(other.error.message).toMatch(/^Another sync \(device-a\) holds this spreadsheet until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/);
+    expect(other.error.holder).toBe('device-a');
+    expect(other.error.message).toContain(other.error.expires_at);
     expect((await lease(db, 'device-b', 'renew')).error.code).toBe('LEASE_HELD');
 
     expect(await lease(db, 'device-b', 'release')).toEqual({ ok: true, held: false, holder: 'device-a', expires_at: renewed.expires_at });

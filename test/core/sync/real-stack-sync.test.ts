@@ -127,7 +127,7 @@ describe('runSync on the real local stack', () => {
     const r = a.sync();
     expect(r.status).toBe('success');
     expect(yielded!.status).toBe('yielded');
-    expect(yielded!.message).toContain('Another sync (user-a@laptop) holds this spreadsheet until');
+    expect(yielded!.message).toMatch(/^Someone else is syncing this spreadsheet right now \(user-a@laptop, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\); this run stepped aside\./);
     expect(await dbDays(stack.db)).toEqual(sheetDays(tabs));
     expect(await integrity(stack.db)).toEqual({ stale: 0, duplicates: 0 });
     expect(b.sync().status).toBe('success');
