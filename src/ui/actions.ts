@@ -6,7 +6,32 @@ export const ACTIONS = {
   requestFileScope: 'onRequestFileScope',
   /** Also the manifest's universal action (appsscript.json addOns.common.universalActions). */
   openSettings: 'onOpenSettings',
+  /** The same settings card from a card button (an ActionResponse, where the universal action answers differently). */
+  showSettings: 'onShowSettings',
+  saveSettings: 'onSaveSettings',
+  testConnection: 'onTestConnection',
+  confirmBinding: 'onConfirmBinding',
+  /** Also "Continue" after a run that ran out of time: the next run resumes by re-planning. */
+  syncNow: 'onSyncNow',
+  refreshMappings: 'onRefreshMappings',
+  enableHourlySync: 'onEnableHourlySync',
+  /** The time-driven trigger's handler, installed by name (ScriptApp.newTrigger), so checked like a callback. */
+  hourlySync: 'onHourlySync',
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;
 export type ActionFunctionName = (typeof ACTIONS)[ActionKey];
+
+/** Form field names the cards set and the entry points read. */
+export const FIELDS = {
+  restUrl: 'rest_url',
+  publishableKey: 'publishable_key',
+  syncToken: 'sync_token',
+  providerCode: 'provider_code',
+  defaultLocationCode: 'default_location_code',
+} as const;
+
+/** Action parameter names (strings only). */
+export const PARAMS = {
+  columnOverrides: 'column_overrides',
+} as const;

@@ -16,6 +16,8 @@ export interface EntryGuards {
   /** Card button callbacks: on failure, a notification; the card stays as it was. */
   action<R>(entry: string, run: () => R): R | ActionResponse;
   universalAction(entry: string, run: () => UniversalActionResponse): UniversalActionResponse;
+  /** Time-driven triggers: nobody sees the answer, so a failure goes to the log and the handler returns normally. */
+  background<R>(entry: string, run: () => R): R | null;
 }
 
 export function createEntryGuards(sink: ErrorSink): EntryGuards {
@@ -45,6 +47,14 @@ export function createEntryGuards(sink: ErrorSink): EntryGuards {
       } catch (error) {
         const card = buildErrorCard({ message: failed(entry, error) });
         return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
+      }
+    },
+    background(entry, run) {
+      try {
+        return run();
+      } catch (error) {
+        sink(entry, error);
+        return null;
       }
     },
   };

@@ -2,6 +2,7 @@
 // of this view and tests need no spreadsheet.
 import type { SheetSource } from '../core/ports';
 import { isMonthTab, parseMonthTab } from '../core/sheet/month-tab';
+import type { SyncSetupView } from './sync-setup-view';
 
 export interface TabView {
   name: string;
@@ -9,14 +10,26 @@ export interface TabView {
   skipReason: string | null; // why not, when not
 }
 
+/** The sync part of the homepage: nothing until settings exist; the setup once the database answered. */
+export type SyncPart =
+  | { kind: 'not-configured' }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'ready'; setup: SyncSetupView };
+
 export interface HomepageView {
   title: string;
   tabs: TabView[];
   hasFileScope: boolean;
+  sync?: SyncPart; // absent = not configured
 }
 
-export function toHomepageView(outline: ReturnType<SheetSource['describe']>, hasFileScope: boolean): HomepageView {
+export function toHomepageView(
+  outline: ReturnType<SheetSource['describe']>,
+  hasFileScope: boolean,
+  sync?: SyncPart,
+): HomepageView {
   return {
+    ...(sync ? { sync } : {}),
     title: outline.title,
     tabs: outline.tabs.map(({ name }) => {
       const parsed = parseMonthTab(name);

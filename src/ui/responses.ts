@@ -1,9 +1,23 @@
 // The response objects entry points return besides cards, named by what the user sees.
 type Card = GoogleAppsScript.Card_Service.Card;
+type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
-/** Replaces the card the user is looking at (no new entry on the back stack). */
-export function replaceCardResponse(card: Card): GoogleAppsScript.Card_Service.ActionResponse {
-  return CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().updateCard(card)).build();
+/** Replaces the card the user is looking at (no new entry on the back stack), with an optional notification. */
+export function replaceCardResponse(card: Card, notification?: string): ActionResponse {
+  const builder = CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().updateCard(card));
+  if (notification) builder.setNotification(CardService.newNotification().setText(notification));
+  return builder.build();
+}
+
+/** Opens a card on top of the current one (the back arrow returns). */
+export function pushCardResponse(card: Card, notification?: string): ActionResponse {
+  const builder = CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().pushCard(card));
+  if (notification) builder.setNotification(CardService.newNotification().setText(notification));
+  return builder.build();
+}
+
+export function notificationResponse(text: string): ActionResponse {
+  return CardService.newActionResponseBuilder().setNotification(CardService.newNotification().setText(text)).build();
 }
 
 /** Opens Google's dialog asking for `drive.file` on the open document; the manifest must list that scope. */

@@ -76,13 +76,13 @@ describe('the check catches what would fail in front of a user', () => {
     const code = `${build.code}
       function extra(name) {
         CardService.newAction().setFunctionName('onTypo');
-        ScriptApp.newTrigger('onHourlySync');
+        ScriptApp.newTrigger('onHourlySyncMisspelt');
         CardService.newAction().setFunctionName(name);
       }`;
     const report = checkEntryPoints({ code, manifest, actions: ACTIONS });
     expect(report.missing).toEqual([
       { name: 'onTypo', source: "setFunctionName('onTypo')" },
-      { name: 'onHourlySync', source: "newTrigger('onHourlySync')" },
+      { name: 'onHourlySyncMisspelt', source: "newTrigger('onHourlySyncMisspelt')" },
     ]);
     expect(report.unchecked).toEqual(['setFunctionName(name)']);
   });

@@ -1,10 +1,17 @@
-import { ACTIONS } from '../actions';
+import { ACTIONS, FIELDS, PARAMS } from '../actions';
 import { countOf, escapeCardText, formatMonth } from '../format';
-import type { HomepageView, TabView } from '../homepage-view';
+import type { HomepageView, SyncPart, TabView } from '../homepage-view';
+import type { SyncSetupView } from '../sync-setup-view';
+import { totalsLine } from '../totals-text';
+import { refreshButton, settingsButton, syncNowButton } from '../widgets';
+
+type Section = GoogleAppsScript.Card_Service.CardSection;
 
 // A card shows at most 100 widgets; Google ignores the rest (Card reference, developers.google.com/workspace/
 // chat/api/reference/rest/v1/cards#Card). The tab list stops short of that to leave room for the other sections.
 export const MAX_LISTED_TABS = 90;
+/** Month tabs whose columns are listed (one widget each) once the sync is set up. */
+export const MAX_COLUMN_TABS = 24;
 
 export function buildHomepageCard(view: HomepageView): GoogleAppsScript.Card_Service.Card {
   const monthTabs = view.tabs.filter((tab) => tab.month !== null).length;
@@ -16,18 +23,20 @@ export function buildHomepageCard(view: HomepageView): GoogleAppsScript.Card_Ser
         .setText(`${countOf(view.tabs.length, 'tab')}, ${countOf(monthTabs, 'month tab')}`),
     );
 
+  const sync: SyncPart = view.sync ?? { kind: 'not-configured' };
+  const listed = sync.kind === 'ready' ? Math.min(MAX_LISTED_TABS, 40) : MAX_LISTED_TABS;
   const tabs = CardService.newCardSection().setHeader('Tabs');
-  for (const tab of view.tabs.slice(0, MAX_LISTED_TABS)) tabs.addWidget(tabWidget(tab));
-  const unlisted = view.tabs.length - MAX_LISTED_TABS;
+  for (const tab of view.tabs.slice(0, listed)) tabs.addWidget(tabWidget(tab));
+  const unlisted = view.tabs.length - listed;
   if (unlisted > 0) tabs.addWidget(CardService.newTextParagraph().setText(`…and ${countOf(unlisted, 'more tab')}.`));
 
-  return CardService.newCardBuilder()
+  const card = CardService.newCardBuilder()
     .setName('homepage')
     .setHeader(CardService.newCardHeader().setTitle('Production Sync').setSubtitle(escapeCardText(view.title)))
     .addSection(summary)
-    .addSection(tabs)
-    .addSection(accessSection(view.hasFileScope))
-    .build();
+    .addSection(tabs);
+  for (const section of syncSections(sync)) card.addSection(section);
+  return card.addSection(accessSection(view.hasFileScope)).build();
 }
 
 function tabWidget(tab: TabView): GoogleAppsScript.Card_Service.DecoratedText {
@@ -35,12 +44,138 @@ function tabWidget(tab: TabView): GoogleAppsScript.Card_Service.DecoratedText {
   return CardService.newDecoratedText().setText(escapeCardText(tab.name)).setBottomLabel(label).setWrapText(true);
 }
 
+
+function syncSections(sync: SyncPart): Section[] {
+  if (sync.kind === 'not-configured') {
+    return [
+      CardService.newCardSection()
+        .setHeader('Sync')
+        .addWidget(
+          CardService.newTextParagraph().setText(
+            "To sync this spreadsheet, enter your practice's Supabase URL, publishable key and sync token in Settings.",
+          ),
+        )
+        .addWidget(CardService.newButtonSet().addButton(settingsButton(true))),
+    ];
+  }
+  if (sync.kind === 'unavailable') {
+    return [
+      CardService.newCardSection()
+        .setHeader('Sync')
+        .addWidget(CardService.newTextParagraph().setText(escapeCardText(sync.message)))
+        .addWidget(CardService.newButtonSet().addButton(settingsButton()).addButton(refreshButton('Try again'))),
+    ];
+  }
+  const setup = sync.setup;
+  return [whoseSection(setup), columnsSection(setup), totalsSection(setup), actionsSection(setup)];
+}
+
+function whoseSection(setup: SyncSetupView): Section {
+  const section = CardService.newCardSection().setHeader('Whose sheet');
+  const d = setup.detection;
+  if (d.best) {
+    const details = [`${d.confidence} confidence, matched '${d.best.matched}'`];
+    if (d.runner_up) details.push(`runner-up: ${d.runner_up.name} (${Math.round(d.runner_up.score * 100)}%)`);
+    if (d.ambiguous) details.push('ambiguous: not guessed');
+    section.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel('Detected provider')
+        .setText(escapeCardText(d.best.name))
+        .setBottomLabel(escapeCardText(details.join('; ')))
+        .setWrapText(true),
+    );
+  } else {
+    section.addWidget(CardService.newDecoratedText().setTopLabel('Detected provider').setText('none found in the title or tabs').setWrapText(true));
+  }
+  if (setup.bound) {
+    const office = setup.bound.defaultOffice ? `default office: ${setup.bound.defaultOffice.name}` : 'office from each row';
+    section.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel('Saved binding')
+        .setText(escapeCardText(setup.bound.provider.name))
+        .setBottomLabel(escapeCardText(office))
+        .setWrapText(true),
+    );
+  }
+  if (setup.detectionDiffers)
+    section.addWidget(
+      CardService.newTextParagraph().setText(
+        escapeCardText(`Detection says ${d.best?.name}, the saved binding says ${setup.bound?.provider.name}: confirm who this sheet belongs to.`),
+      ),
+    );
+  else if (setup.askReason && setup.needsConfirmation) section.addWidget(CardService.newTextParagraph().setText(escapeCardText(setup.askReason)));
+  if (!setup.needsConfirmation) return section;
+
+  const providers = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.DROPDOWN)
+    .setTitle('Provider')
+    .setFieldName(FIELDS.providerCode);
+  for (const p of setup.providers) providers.addItem(escapeCardText(p.name), p.code, p.code === setup.selectedProvider);
+  section.addWidget(providers);
+  if (setup.askOffice) {
+    const offices = CardService.newSelectionInput()
+      .setType(CardService.SelectionInputType.DROPDOWN)
+      .setTitle('Office (hygiene sheets have no office column)')
+      .setFieldName(FIELDS.defaultLocationCode);
+    for (const o of setup.offices) offices.addItem(escapeCardText(o.name), o.code, o.code === setup.selectedOffice);
+    section.addWidget(offices);
+  }
+  const confirm = CardService.newTextButton()
+    .setText('Confirm and save')
+    .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
+    .setOnClickAction(
+      CardService.newAction()
+        .setFunctionName(ACTIONS.confirmBinding)
+        .setParameters({ [PARAMS.columnOverrides]: JSON.stringify(setup.bound?.columnOverrides ?? {}) }),
+    );
+  return section.addWidget(CardService.newButtonSet().addButton(confirm));
+}
+
+function columnsSection(setup: SyncSetupView): Section {
+  const section = CardService.newCardSection().setHeader('Columns');
+  const monthTabs = setup.tabs.filter((t) => t.month !== null);
+  for (const t of monthTabs.slice(0, MAX_COLUMN_TABS)) {
+    const head = `<b>${escapeCardText(t.tab)}</b> (${t.kind ?? 'unknown layout'}${t.skippedReason ? `; not synced: ${escapeCardText(t.skippedReason)}` : `, ${countOf(t.rows, 'row')}`})`;
+    const lines = t.columns.filter((c) => c.used).map((c) => `${escapeCardText(c.header)} → ${escapeCardText(c.target)}`);
+    const unused = t.columns.length - lines.length;
+    if (unused > 0) lines.push(`${countOf(unused, 'other column')} not used`);
+    section.addWidget(CardService.newTextParagraph().setText([head, ...lines].join('<br>')));
+  }
+  if (monthTabs.length > MAX_COLUMN_TABS) section.addWidget(CardService.newTextParagraph().setText(`…and ${countOf(monthTabs.length - MAX_COLUMN_TABS, 'more month tab')}.`));
+  if (monthTabs.length === 0) section.addWidget(CardService.newTextParagraph().setText('No month tab to sync.'));
+  return section;
+}
+
+function totalsSection(setup: SyncSetupView): Section {
+  const section = CardService.newCardSection().setHeader("The sheet's own totals");
+  const lines = setup.totals.map((t) => escapeCardText(totalsLine(t)));
+  section.addWidget(CardService.newTextParagraph().setText(lines.length > 0 ? lines.slice(0, 60).join('<br>') : 'No month total to check.'));
+  return section;
+}
+
+function actionsSection(setup: SyncSetupView): Section {
+  const section = CardService.newCardSection().setHeader('Sync');
+  if (setup.needsConfirmation) section.addWidget(CardService.newTextParagraph().setText('Confirm whose sheet this is before the first sync.'));
+  if (setup.resumePending) section.addWidget(CardService.newTextParagraph().setText('A sync ran out of time last time: Continue sends the rest.'));
+  const buttons = CardService.newButtonSet();
+  if (!setup.needsConfirmation) buttons.addButton(syncNowButton(setup.resumePending ? 'Continue' : 'Sync now'));
+  buttons.addButton(
+    CardService.newTextButton().setText('Refresh mappings').setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.refreshMappings)),
+  );
+  if (!(setup.hourly.enrolled && setup.hourly.triggerInstalled))
+    buttons.addButton(
+      CardService.newTextButton().setText('Sync every hour').setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.enableHourlySync)),
+    );
+  buttons.addButton(settingsButton());
+  if (setup.hourly.enrolled && setup.hourly.triggerInstalled)
+    section.addWidget(CardService.newDecoratedText().setText('Hourly sync is on for this spreadsheet.').setWrapText(true));
+  return section.addWidget(buttons);
+}
+
 // Background sync reads the file through the Sheets API under a per-file `drive.file` grant (DESIGN "Reading
 // the sheet"); the user gives it here, once per file.
-function accessSection(hasFileScope: boolean): GoogleAppsScript.Card_Service.CardSection {
-  const refresh = CardService.newTextButton()
-    .setText('Refresh')
-    .setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.refreshHomepage));
+function accessSection(hasFileScope: boolean): Section {
+  const refresh = refreshButton();
   const section = CardService.newCardSection().setHeader('Background sync');
   if (hasFileScope) {
     return section
