@@ -9,18 +9,9 @@ import { demoDirectory } from '../src/core/demo-practice';
 import { buildReport, buildWorkbookReport } from '../src/core/report/build-report';
 import { renderReportText } from '../src/core/report/render-report-text';
 import { understandWorkbook } from '../src/core/sheet/understand-workbook';
+import { isTimeZone, parseCommandLine, processIo, runAsScript, type CommandIo } from './lib/command-line';
 import { nodeHasher } from './lib/node-hasher';
 import { readWorkbookFiles } from './lib/workbook-reader';
-
-export interface InspectIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: InspectIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 interface InspectArgs {
   files: string[];
@@ -35,35 +26,20 @@ interface InspectArgs {
 const USAGE = 'usage: npm run inspect -- FILE.xlsx|FILE.csv ... [--json] [--directory FILE.json] [--tz Area/City] [--spreadsheet-id ID] [--provider CODE] [--location CODE]';
 
 function parseArgs(argv: readonly string[]): InspectArgs | string {
-  const args: InspectArgs = { files: [], json: false, directoryFile: null, timeZone: null, spreadsheetId: null, providerCode: null, locationCode: null };
-  const valued: Record<string, keyof InspectArgs> = {
-    '--directory': 'directoryFile',
-    '--tz': 'timeZone',
-    '--spreadsheet-id': 'spreadsheetId',
-    '--provider': 'providerCode',
-    '--location': 'locationCode',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') args.json = true;
-    else if (arg in valued) {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) return `${arg} needs a value`;
-      (args as unknown as Record<string, string>)[valued[arg]] = v;
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else args.files.push(arg);
-  }
-  if (args.files.length === 0) return 'no files given';
-  return args;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return parseCommandLine<InspectArgs>(
+    argv,
+    { files: [], json: false, directoryFile: null, timeZone: null, spreadsheetId: null, providerCode: null, locationCode: null },
+    {
+      switches: { '--json': 'json' },
+      valued: {
+        '--directory': 'directoryFile',
+        '--tz': 'timeZone',
+        '--spreadsheet-id': 'spreadsheetId',
+        '--provider': 'providerCode',
+        '--location': 'locationCode',
+      },
+    },
+  );
 }
 
 function loadDirectory(file: string): Directory {
@@ -75,7 +51,7 @@ function loadDirectory(file: string): Directory {
   return { clinic: data.clinic, locations: data.locations, providers: data.providers, links: data.links, version: String(data.version ?? file) };
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2), io: InspectIo = processIo): Promise<number> {
+export async function main(argv: readonly string[] = process.argv.slice(2), io: CommandIo = processIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.stderr(`inspect: ${args}\n${USAGE}\n`);
@@ -102,14 +78,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
   return errors.length > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`inspect: ${(error as Error).stack ?? error}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript('inspect', main);

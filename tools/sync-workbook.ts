@@ -30,6 +30,7 @@ import {
 } from '../src/core/sync';
 import type { KeyValueStore, Workbook } from '../src/core/ports';
 import { closeSyncHttp } from './gas-runtime/sync-http';
+import { isTimeZone, parseCommandLine, processIo, runAsScript, type CommandIo } from './lib/command-line';
 import { createNodeHttpClient } from './lib/node-http-client';
 import { nodeHasher } from './lib/node-hasher';
 import { buildOutcome, notAttempted, recordingCaller } from './lib/sync-outcome';
@@ -37,16 +38,6 @@ import { renderOutcomeText, renderSyncSummary } from './lib/sync-outcome-text';
 import { blockingSleeper, memoryStore, systemClock, workbookSheetSource } from './lib/sync-node-ports';
 import { resolveTarget, type SyncTarget, type TargetKind } from './lib/sync-target';
 import { readWorkbookFiles, type UnreadableFile, type WorkbookFromFiles } from './lib/workbook-reader';
-
-export interface SyncIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: SyncIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 export interface SyncCommandOptions {
   /** Where a running stack is described (default .stack/state.json); tests point it elsewhere. */
@@ -78,42 +69,29 @@ const LEASE_TTL_SECONDS = 120;
 const DEFAULT_READ_TIME_ZONE = 'America/Chicago';
 
 function parseArgs(argv: readonly string[]): SyncArgs | string {
-  const args: SyncArgs = { files: [], json: false, verbose: false, url: null, key: null, token: null, spreadsheetId: null, providerCode: null, locationCode: null, timeZone: null };
-  const valued: Record<string, keyof SyncArgs> = {
-    '--url': 'url',
-    '--key': 'key',
-    '--token': 'token',
-    '--spreadsheet-id': 'spreadsheetId',
-    '--provider': 'providerCode',
-    '--location': 'locationCode',
-    '--tz': 'timeZone',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') args.json = true;
-    else if (arg === '--verbose') args.verbose = true;
-    else if (arg in valued) {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--') || v.trim() === '') return `${arg} needs a value`;
-      (args as unknown as Record<string, string>)[valued[arg]] = v.trim();
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else args.files.push(arg);
-  }
-  if (args.files.length === 0) return 'no files given';
+  const args = parseCommandLine<SyncArgs>(
+    argv,
+    { files: [], json: false, verbose: false, url: null, key: null, token: null, spreadsheetId: null, providerCode: null, locationCode: null, timeZone: null },
+    {
+      switches: { '--json': 'json', '--verbose': 'verbose' },
+      valued: {
+        '--url': 'url',
+        '--key': 'key',
+        '--token': 'token',
+        '--spreadsheet-id': 'spreadsheetId',
+        '--provider': 'providerCode',
+        '--location': 'locationCode',
+        '--tz': 'timeZone',
+      },
+      trimValues: true,
+    },
+  );
+  if (typeof args === 'string') return args;
   if (args.url !== null && (args.key === null || args.token === null)) return '--url needs --key (the publishable key) and --token (the sync token)';
   if (args.url === null && args.key !== null) return '--key goes with --url; the local stack supplies its own key';
   if (args.url !== null && !/^https?:\/\/[^/\s]+/i.test(args.url)) return '--url must be an http(s) URL such as https://<project>.supabase.co';
   if (args.timeZone !== null && !isTimeZone(args.timeZone)) return `unknown time zone ${JSON.stringify(args.timeZone)} (expected an IANA name such as America/Chicago)`;
   return args;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** toUserMessage's sentence (written for the settings card), plus the flag that sets the same thing here. */
@@ -211,7 +189,7 @@ interface Prepared {
   failure: string | null;
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2), io: SyncIo = processIo, options: SyncCommandOptions = {}): Promise<number> {
+export async function main(argv: readonly string[] = process.argv.slice(2), io: CommandIo = processIo, options: SyncCommandOptions = {}): Promise<number> {
   const t0 = Date.now();
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -248,7 +226,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
 
 function runCommand(
   args: SyncArgs,
-  io: SyncIo,
+  io: CommandIo,
   options: SyncCommandOptions,
   target: SyncTarget,
   workbooks: WorkbookFromFiles[],
@@ -387,14 +365,4 @@ function redactAll(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`sync: ${(error as Error).stack ?? error}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript('sync', main);
