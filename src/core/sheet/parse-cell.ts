@@ -71,30 +71,35 @@ function readNumberText(text: string): { decimal: string; percent: boolean } | {
   return { decimal: canonicalDecimal(isNegative ? `-${digits}` : digits), percent };
 }
 
-function nonTextFailure<T>(cell: Cell): CellReading<T> | null {
-  if (typeof cell === 'boolean') return failure(`a checkbox/boolean (${cell ? 'TRUE' : 'FALSE'}) where a number is expected`);
-  if (isDateCell(cell)) return failure(`a date (${cell.date}) where a number is expected`);
-  if (isErrorCell(cell)) return failure(`the sheet shows an error (${cell.error})`);
-  if (typeof cell === 'object' && cell !== null) return failure('an unrecognised cell value');
-  return null;
-}
+type NumberText = ReturnType<typeof readNumberText>;
 
-/** Amounts and hours: blank is null, 0 is "0", negatives (billing adjustments) are data. */
-export function parseAmountCell(cell: Cell): CellReading<string> {
+/**
+ * What amounts and ratios read alike: blank, a typed number, a non-number cell, a sheet error. Text that is none of
+ * these goes to `fromText`, read as a number, with the trimmed text quoted for its failure sentences.
+ */
+function parseNumericCell(cell: Cell, fromText: (read: NumberText, quoted: string) => CellReading<string>): CellReading<string> {
   if (isBlankCell(cell)) return blank();
   if (typeof cell === 'number') {
     const decimal = numberToDecimal(cell);
     return decimal === null ? failure(`not a finite number (${cell})`) : value(decimal);
   }
-  const other = nonTextFailure<string>(cell);
-  if (other) return other;
+  if (typeof cell === 'boolean') return failure(`a checkbox/boolean (${cell ? 'TRUE' : 'FALSE'}) where a number is expected`);
+  if (isDateCell(cell)) return failure(`a date (${cell.date}) where a number is expected`);
+  if (isErrorCell(cell)) return failure(`the sheet shows an error (${cell.error})`);
+  if (typeof cell === 'object' && cell !== null) return failure('an unrecognised cell value');
   const text = String(cell);
   const sheetError = sheetErrorIn(text);
   if (sheetError) return failure(`the sheet shows an error (${sheetError})`);
-  const read = readNumberText(text);
-  if ('reason' in read) return failure(`not a number: ${JSON.stringify(text.trim())}`);
-  if (read.percent) return failure(`a percentage where an amount is expected: ${JSON.stringify(text.trim())}`);
-  return value(read.decimal);
+  return fromText(readNumberText(text), JSON.stringify(text.trim()));
+}
+
+/** Amounts and hours: blank is null, 0 is "0", negatives (billing adjustments) are data. */
+export function parseAmountCell(cell: Cell): CellReading<string> {
+  return parseNumericCell(cell, (read, quoted) => {
+    if ('reason' in read) return failure(`not a number: ${quoted}`);
+    if (read.percent) return failure(`a percentage where an amount is expected: ${quoted}`);
+    return value(read.decimal);
+  });
 }
 
 /**
@@ -102,19 +107,10 @@ export function parseAmountCell(cell: Cell): CellReading<string> {
  * fraction Sheets stores behind a percent format (-0.77 → '-0.77'); text without '%' is taken as written.
  */
 export function parseRatioCell(cell: Cell): CellReading<string> {
-  if (isBlankCell(cell)) return blank();
-  if (typeof cell === 'number') {
-    const decimal = numberToDecimal(cell);
-    return decimal === null ? failure(`not a finite number (${cell})`) : value(decimal);
-  }
-  const other = nonTextFailure<string>(cell);
-  if (other) return other;
-  const text = String(cell);
-  const sheetError = sheetErrorIn(text);
-  if (sheetError) return failure(`the sheet shows an error (${sheetError})`);
-  const read = readNumberText(text);
-  if ('reason' in read) return failure(`not a number or percentage: ${JSON.stringify(text.trim())}`);
-  return value(read.percent ? shiftDecimal(read.decimal, -2) : read.decimal);
+  return parseNumericCell(cell, (read, quoted) => {
+    if ('reason' in read) return failure(`not a number or percentage: ${quoted}`);
+    return value(read.percent ? shiftDecimal(read.decimal, -2) : read.decimal);
+  });
 }
 
 /** Free text (notes, office names): trimmed; blank is null. */
