@@ -3,31 +3,19 @@
 // keep firing into code they are no longer authorised for and nobody sees their failures (DESIGN limits table):
 // so it is gated on an authorisation check, and every outcome is recorded in sync_runs.
 import type { SyncRunRecord } from '../api-contract';
-import type { Clock, Hasher, KeyValueStore, Logger, SheetSource } from '../ports';
-import type { RpcCaller } from '../postgrest/rpc-caller';
-import type { UnderstandWorkbook } from '../understanding';
+import type { SheetSource } from '../ports';
 import type { BatchLimits } from './batches';
+import { zeroCounts } from './checkpoint';
 import { listEnrolled, markVisited, visitOrder } from './enrolment';
 import { MappingCache, refreshMappings, type RefreshOutcome } from './mapping-cache';
-import { runSync, type SyncRunResult, type SyncStatus } from './run-sync';
+import { runSync, type SyncDeps, type SyncRunResult, type SyncStatus } from './run-sync';
 import { redactSecrets } from './settings';
 import { createSyncApi, failureMessage } from './sync-api';
-import type { UserLock } from './user-lock';
 
-export interface HourlyDeps {
-  api: RpcCaller;
-  token: string;
-  store: KeyValueStore;
+/** runSync's dependencies, except that the source is opened per spreadsheet. */
+export interface HourlyDeps extends Omit<SyncDeps, 'source'> {
   /** The background source (Sheets batchGet) for one spreadsheet; may throw when the file is gone or not granted. */
   sourceFor: (spreadsheetId: string) => SheetSource;
-  understand: UnderstandWorkbook;
-  hasher: Hasher;
-  clock: Clock;
-  lock: UserLock;
-  holderId: string;
-  addonVersion: string;
-  logger: Logger;
-  secrets?: string[];
   /** ScriptApp.getAuthorizationInfo(…) says no authorisation is required (the adapter decides). */
   isAuthorized: () => boolean;
 }
@@ -121,11 +109,7 @@ function recordUnreadable(
     ended_at: now,
     status: 'failed',
     trigger: 'hourly',
-    written: 0,
-    unchanged: 0,
-    skipped: 0,
-    rejected: 0,
-    deleted: 0,
+    ...zeroCounts(),
     rejects: [],
     totals_check: [],
     addon_version: deps.addonVersion,

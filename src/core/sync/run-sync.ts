@@ -63,15 +63,10 @@ export const DEFAULT_BUDGET_MS = 25_000;
 
 export type TabState = 'sent' | 'unchanged' | 'failed' | 'pending' | 'duplicate' | 'not_synced';
 
-export interface TabReport {
+export interface TabReport extends SyncCounts {
   tab: string;
   month: string | null;
   state: TabState;
-  written: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  deleted: number;
   rejects: RejectRecord[];
   skipped_rows: { reason: string; count: number }[];
   message: string | null;
@@ -507,7 +502,7 @@ function fillUnderstanding(view: SyncRunResult, u: WorkbookUnderstanding): void 
 }
 
 function tabReport(tab: string, month: string | null, state: TabState, message: string | null): TabReport {
-  return { tab, month, state, written: 0, unchanged: 0, skipped: 0, rejected: 0, deleted: 0, rejects: [], skipped_rows: [], message };
+  return { tab, month, state, ...zeroCounts(), rejects: [], skipped_rows: [], message };
 }
 
 function setTab(view: SyncRunResult, tab: string, month: string | null, state: TabState, message: string | null): TabReport {
@@ -524,14 +519,7 @@ function setTab(view: SyncRunResult, tab: string, month: string | null, state: T
 }
 
 function totalCounts(view: SyncRunResult): SyncCounts {
-  const c = zeroCounts();
-  for (const t of view.tabs) {
-    c.written += t.written;
-    c.unchanged += t.unchanged;
-    c.skipped += t.skipped;
-    c.rejected += t.rejected;
-    c.deleted += t.deleted;
-  }
+  const c = view.tabs.reduce<SyncCounts>(addCounts, zeroCounts());
   c.rejected += view.rejects.length;
   return c;
 }
