@@ -1,15 +1,10 @@
 // Where `npm run sync` sends rows: the project --url names; else a running `npm run stack` (its state file);
 // else a TEMPORARY local stack started for this command and stopped at its end (its data goes with it).
 //
-// The temporary stack is assembled here rather than with tools/start-stack.ts's startStack(): that one runs the
-// REST stand-in in THIS process, and the sync client is synchronous (it blocks this thread on Atomics.wait while
-// a worker does the HTTP call), so an in-process stand-in could never answer. The stand-in runs in a child
-// process instead (spawnPostgrestStandin), as DESIGN.md "Build and run" requires.
-import { randomBytes } from 'node:crypto';
-import { readDemoPractice } from '../generate-seed';
-import { applyBootstrap, createDatabase, startLocalPostgres, withDatabase } from '../local-postgres';
-import { spawnPostgrestStandin } from '../postgrest-standin/spawn';
-import { APP_DATABASE } from '../start-stack';
+// The temporary stack keeps startStack's default, the REST stand-in in a child process: the sync client is
+// synchronous (it blocks this thread on Atomics.wait while a worker does the HTTP call), so an in-process
+// stand-in could never answer (DESIGN.md "Build and run").
+import { startStack } from '../start-stack';
 import { readStackState, STACK_STATE_FILE } from './db-stack-state';
 
 export type TargetKind = 'local-stack' | 'temporary-local-stack' | 'url';
@@ -40,10 +35,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export function demoToken(): string {
-  return readDemoPractice().demo_tokens?.[0]?.token ?? '';
-}
-
 export async function resolveTarget(request: TargetRequest): Promise<SyncTarget> {
   const noop = async () => undefined;
   if (request.url !== null) {
@@ -58,28 +49,6 @@ export async function resolveTarget(request: TargetRequest): Promise<SyncTarget>
 }
 
 export async function startTemporaryStack(token: string | null): Promise<SyncTarget> {
-  const postgres = await startLocalPostgres();
-  try {
-    await applyBootstrap(postgres.url, { authenticatorPassword: postgres.password });
-    const databaseUrl = await createDatabase(postgres.url, APP_DATABASE, { migrations: true, seed: true });
-    const keys = {
-      publishable: `sb_publishable_local_${randomBytes(16).toString('base64url')}`,
-      secret: `sb_secret_local_${randomBytes(24).toString('base64url')}`,
-    };
-    const standin = await spawnPostgrestStandin({ databaseUrl: withDatabase(databaseUrl, APP_DATABASE, 'authenticator'), port: 0, keys });
-    let stopped: Promise<void> | null = null;
-    return {
-      kind: 'temporary-local-stack',
-      restUrl: standin.restUrl,
-      apiKey: keys.publishable,
-      token: token ?? demoToken(),
-      stop() {
-        stopped ??= standin.stop().finally(() => postgres.stop());
-        return stopped;
-      },
-    };
-  } catch (e) {
-    await postgres.stop();
-    throw e;
-  }
+  const stack = await startStack({ restPort: 0 });
+  return { kind: 'temporary-local-stack', restUrl: stack.restUrl, apiKey: stack.publishableKey, token: token ?? stack.demoToken, stop: () => stack.stop() };
 }
