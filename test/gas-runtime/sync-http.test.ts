@@ -1,44 +1,28 @@
 // A real HTTP server in a child process (loopback only): the blocking client cannot be served by its own thread.
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
 import { closeSyncHttp, createGasRuntime, syncHttpRequest, SyncHttpError } from '../../tools/gas-runtime';
+import { startChildHttpServer, type ChildHttpServer } from '../../tools/lib/child-http-server';
+import { freePort as closedPort } from '../../tools/local-postgres';
 
-const SERVER = `
-const http = require('node:http');
-http.createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => (body += c));
-  req.on('end', () => {
-    if (req.url.startsWith('/hang')) return;
-    const status = req.url.startsWith('/status/') ? Number(req.url.split('/')[2]) : 200;
-    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Echo': 'yes' });
-    res.end(JSON.stringify({ method: req.method, url: req.url, body, contentType: req.headers['content-type'] || null }));
-  });
-}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
-`;
+// Echoes the request; /hang never answers, /status/N answers N.
+const ECHO = `(req, res, body) => {
+  if (req.url.startsWith('/hang')) return;
+  const status = req.url.startsWith('/status/') ? Number(req.url.split('/')[2]) : 200;
+  res.writeHead(status, { 'Content-Type': 'application/json', 'X-Echo': 'yes' });
+  res.end(JSON.stringify({ method: req.method, url: req.url, body, contentType: req.headers['content-type'] || null }));
+}`;
 
-let server: ChildProcess;
+let server: ChildHttpServer;
 let base: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
-  base = `http://127.0.0.1:${port}`;
+  server = await startChildHttpServer(ECHO);
+  base = server.base;
 });
 
 afterAll(async () => {
-  server.kill();
+  server.stop();
   await closeSyncHttp();
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('syncHttpRequest', () => {
   it('blocks until a real server in another process answers, and returns status, headers and body', () => {

@@ -6,6 +6,7 @@ import { toUserMessage } from '../../src/core/postgrest/user-message';
 import { UrlFetchHttpClient, type UrlFetchLike } from '../../src/gas/url-fetch-http-client';
 import { createGasRuntime, type HttpHandler } from '../../tools/gas-runtime';
 import { manualClock, recordingSleeper, response } from '../core/postgrest/scripted-http';
+import { thrownBy } from '../support/thrown-by';
 
 const URL = 'https://abcdefghijklmnop.supabase.co/rest/v1/rpc/sync_plan';
 const KEY = 'sb_publishable_TESTONLY_notarealkey_0000';
@@ -18,15 +19,6 @@ function setup(route: HttpHandler = () => ({ status: 200, headers: { 'Content-Ty
 }
 
 const post = { url: URL, method: 'post' as const, headers: { apikey: KEY, 'Content-Type': 'application/json', Accept: 'application/json' }, body: BODY };
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('UrlFetchHttpClient', () => {
   it('sends the JSON body with contentType application/json and muteHttpExceptions, never form-encoded', () => {

@@ -1,58 +1,34 @@
 // The Node HttpClient against a real HTTP server in a child process (loopback only): the blocking client cannot
 // be served by its own thread.
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
 import { createPostgrestClient } from '../../src/core/postgrest/postgrest-client';
 import { isHttpTransportError } from '../../src/core/postgrest/transport-error';
 import { closeSyncHttp } from '../../tools/gas-runtime/sync-http';
+import { startChildHttpServer, type ChildHttpServer } from '../../tools/lib/child-http-server';
 import { createNodeHttpClient } from '../../tools/lib/node-http-client';
+import { freePort as closedPort } from '../../tools/local-postgres';
+import { thrownBy } from '../support/thrown-by';
 
-const SERVER = `
-const http = require('node:http');
-http.createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => (body += c));
-  req.on('end', () => {
-    if (req.url.startsWith('/hang')) return;
-    if (req.url.startsWith('/rest/v1/rpc/void')) { res.writeHead(204); return res.end(); }
-    const status = req.url.startsWith('/status/') ? Number(req.url.split('/')[2]) : 200;
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '0' });
-    res.end(JSON.stringify({ method: req.method, url: req.url, body, headers: req.headers }));
-  });
-}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
-`;
+// Echoes the request with its headers; /hang never answers, /status/N answers N, rpc/void answers 204.
+const ECHO = `(req, res, body) => {
+  if (req.url.startsWith('/hang')) return;
+  if (req.url.startsWith('/rest/v1/rpc/void')) { res.writeHead(204); return res.end(); }
+  const status = req.url.startsWith('/status/') ? Number(req.url.split('/')[2]) : 200;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '0' });
+  res.end(JSON.stringify({ method: req.method, url: req.url, body, headers: req.headers }));
+}`;
 
-let server: ChildProcess;
+let server: ChildHttpServer;
 let base: string;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
-  base = `http://127.0.0.1:${port}`;
+  server = await startChildHttpServer(ECHO);
+  base = server.base;
 });
 
 afterAll(async () => {
-  server.kill();
+  server.stop();
   await closeSyncHttp();
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('createNodeHttpClient', () => {
   it('sends method, headers and the UTF-8 body, and returns status, lower-case headers and body synchronously', () => {

@@ -1,17 +1,16 @@
 // Benchmark (c): what one synchronous call costs. Raw: sync-http (the blocking worker-thread transport under
 // createNodeHttpClient and the UrlFetchApp fake) against a trivial server in a child process. Client: the add-on's
 // PostgREST client + typed sync API calling cheap RPCs on the local stack through the REST stand-in.
-import { spawn } from 'node:child_process';
 import { createPostgrestClient } from '../../src/core/postgrest/postgrest-client';
 import { createSyncApi } from '../../src/core/sync';
 import { syncHttpRequest } from '../gas-runtime/sync-http';
+import { startChildHttpServer } from '../lib/child-http-server';
 import { createNodeHttpClient } from '../lib/node-http-client';
 import { blockingSleeper, systemClock } from '../lib/sync-node-ports';
 import { stats, timeSync, type Stats } from './bench-stats';
 import type { IngestTarget } from './bench-ingest';
 
-const SERVER = `require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('{"ok":true}')); })
-  .listen(0, '127.0.0.1', function () { process.stdout.write(this.address().port + '\\n'); });`;
+const OK = `(req, res) => res.end('{"ok":true}')`;
 
 export interface RoundTripResult {
   name: string;
@@ -19,10 +18,9 @@ export interface RoundTripResult {
 }
 
 export async function runRawRoundTrip(calls = 300): Promise<RoundTripResult> {
-  const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startChildHttpServer(OK);
   try {
-    const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
-    const url = `http://127.0.0.1:${port}/rest/v1/rpc/x`;
+    const url = `${server.base}/rest/v1/rpc/x`;
     for (let i = 0; i < 20; i++) syncHttpRequest({ url, method: 'POST', body: '{}' });
     const samples: number[] = [];
     for (let i = 0; i < calls; i++) {
@@ -30,7 +28,7 @@ export async function runRawRoundTrip(calls = 300): Promise<RoundTripResult> {
     }
     return { name: 'sync-http, trivial loopback server', ms: stats(samples) };
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

@@ -1,18 +1,16 @@
 // Measures the round trip of syncHttpRequest against a loopback server in a child process:
 //   npx tsx tools/gas-runtime/measure-sync-http.ts [calls]
 // Prints one JSON line: calls, ms per call (mean, p50, p95). A measurement, not a test: nothing asserts on it.
-import { spawn } from 'node:child_process';
+import { startChildHttpServer } from '../lib/child-http-server';
 import { closeSyncHttp, syncHttpRequest } from './sync-http';
 
-const SERVER = `require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('{"ok":true}')); })
-  .listen(0, '127.0.0.1', function () { process.stdout.write(this.address().port + '\\n'); });`;
+const OK = `(req, res) => res.end('{"ok":true}')`;
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const calls = Number(argv[0] ?? 1000);
-  const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startChildHttpServer(OK);
   try {
-    const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
-    const url = `http://127.0.0.1:${port}/rest/v1/rpc/plan`;
+    const url = `${server.base}/rest/v1/rpc/plan`;
     for (let i = 0; i < 20; i++) syncHttpRequest({ url, method: 'POST', body: '{}' }); // warm-up: worker + keep-alive
     const samples: number[] = [];
     for (let i = 0; i < calls; i++) {
@@ -26,7 +24,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const round = (n: number) => Math.round(n * 1000) / 1000;
     console.log(JSON.stringify({ calls, msPerCall: round(mean), p50: round(at(0.5)), p95: round(at(0.95)) }));
   } finally {
-    server.kill();
+    server.stop();
     await closeSyncHttp();
   }
 }
