@@ -139,7 +139,7 @@ function columnsSection(setup: SyncSetupView): Section {
     const lines = t.columns.filter((c) => c.used).map((c) => `${escapeCardText(c.header)} → ${escapeCardText(c.target)}`);
     const unused = t.columns.length - lines.length;
     if (unused > 0) lines.push(`${countOf(unused, 'other column')} not used`);
-    section.addWidget(CardService.newTextParagraph().setText([head, ...lines].join('<br>')));
+    section.addWidget(CardService.newTextParagraph().setText(`${head}:<br>${lines.join(';<br>')}`));
   }
   if (monthTabs.length > MAX_COLUMN_TABS) section.addWidget(CardService.newTextParagraph().setText(`…and ${countOf(monthTabs.length - MAX_COLUMN_TABS, 'more month tab')}.`));
   if (monthTabs.length === 0) section.addWidget(CardService.newTextParagraph().setText('No month tab to sync.'));
@@ -149,7 +149,7 @@ function columnsSection(setup: SyncSetupView): Section {
 function totalsSection(setup: SyncSetupView): Section {
   const section = CardService.newCardSection().setHeader("The sheet's own totals");
   const lines = setup.totals.map((t) => escapeCardText(totalsLine(t)));
-  section.addWidget(CardService.newTextParagraph().setText(lines.length > 0 ? lines.slice(0, 60).join('<br>') : 'No month total to check.'));
+  section.addWidget(CardService.newTextParagraph().setText(lines.length > 0 ? lines.slice(0, 60).join(';<br>') : 'No month total to check.'));
   return section;
 }
 

@@ -54,7 +54,7 @@ export function buildSyncResultCard(view: SyncResultView): GoogleAppsScript.Card
     card.addSection(
       CardService.newCardSection()
         .setHeader('Totals check')
-        .addWidget(CardService.newTextParagraph().setText(checks.slice(0, 60).map((t) => escapeCardText(totalsLine(t))).join('<br>'))),
+        .addWidget(CardService.newTextParagraph().setText(checks.slice(0, 60).map((t) => escapeCardText(totalsLine(t))).join(';<br>'))),
     );
   }
 
