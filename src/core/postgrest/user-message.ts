@@ -74,8 +74,13 @@ function apiMessage(error: ApiError): string {
   }
 }
 
+/** `problem`: what is wrong with the answer (a ResponseShapeError's, or the sync API's own `malformed` failure's). */
+export function unexpectedShapeMessage(where: string, problem: string): string {
+  return `Supabase answered ${where} in a shape the add-on does not expect (${problem}): the database and the add-on are at different versions; run the latest migrations.`;
+}
+
 function shapeMessage(error: ResponseShapeError): string {
-  return `Supabase answered ${error.where} in a shape the add-on does not expect (${error.message.slice(error.where.length + 2)}): the database and the add-on are at different versions; run the latest migrations.`;
+  return unexpectedShapeMessage(error.where, error.message.slice(error.where.length + 2));
 }
 
 export function toUserMessage(error: RpcError | ApiError | ResponseShapeError, context: UserMessageContext = {}): string {

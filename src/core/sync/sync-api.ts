@@ -15,7 +15,7 @@ import {
 import type { Directory, DirectoryLink, DirectoryLocation, DirectoryProvider, ProviderKind } from '../directory';
 import type { MonthPayload } from '../production';
 import type { RpcCaller, RpcError } from '../postgrest/rpc-caller';
-import { toUserMessage } from '../postgrest/user-message';
+import { toUserMessage, unexpectedShapeMessage } from '../postgrest/user-message';
 
 export type SyncFailure =
   | { kind: 'rpc'; fn: string; error: RpcError; message: string }
@@ -139,7 +139,7 @@ function callRpc<T>(caller: RpcCaller, fn: string, args: Record<string, unknown>
   }
 }
 
-/** The sentence a person reads: the one toUserMessage (src/core/postgrest/user-message.ts) for wire and API errors. */
+/** The sentence a person reads, built in src/core/postgrest/user-message.ts (toUserMessage) for every kind. */
 export function failureMessage(failure: SyncFailure): string {
   switch (failure.kind) {
     case 'rpc':
@@ -147,7 +147,7 @@ export function failureMessage(failure: SyncFailure): string {
     case 'api':
       return toUserMessage({ code: failure.code, message: failure.message });
     case 'malformed':
-      return `Supabase answered ${failure.fn} in a shape the add-on does not expect (${failure.message}): the database and the add-on are at different versions; run the latest migrations.`;
+      return unexpectedShapeMessage(failure.fn, failure.message);
   }
 }
 
