@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import type { BindingSettings } from '../src/core/api-contract';
 import { linkedLocations, type Directory } from '../src/core/directory';
 import { createPostgrestClient, normalizeRestUrl, type PostgrestClient } from '../src/core/postgrest/postgrest-client';
+import { redact } from '../src/core/postgrest/redact';
 import { toUserMessage } from '../src/core/postgrest/user-message';
 import { buildReport, buildWorkbookReport } from '../src/core/report/build-report';
 import { renderWorkbookText } from '../src/core/report/render-report-text';
@@ -347,7 +348,8 @@ function runCommand(
     calls: { rpc: { ...caller.calls.rpc }, rpc_total: caller.calls.rpc_total, http_attempts: client.stats.httpAttempts },
   };
   const out = args.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
-  io.stdout(redactAll(out, secrets));
+  // Belt and braces: nothing printed may carry the key or the token, whatever path a message took.
+  io.stdout(redact(out, secrets));
   return exitCode;
 }
 
@@ -356,13 +358,6 @@ function renderText(report: Report): string {
   for (const u of report.unreadable) parts.push(`Cannot read ${u.file}: ${u.message}`);
   parts.push(renderSyncSummary(report));
   return parts.join('\n\n') + '\n';
-}
-
-/** Belt and braces: nothing printed may carry the key or the token, whatever path a message took. */
-function redactAll(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[redacted]');
-  return out;
 }
 
 if (require.main === module) runAsScript('sync', main);

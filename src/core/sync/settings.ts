@@ -2,6 +2,7 @@
 // are shared by every user of a published add-on (DESIGN limits table, security model). Nothing here is logged;
 // `redactSecrets` is applied to every message that can reach a log, a run record or a card.
 import type { KeyValueStore } from '../ports';
+import { redact, REDACTED } from '../postgrest/redact';
 import { STORE_KEYS } from './store-keys';
 
 export interface ConnectionSettings {
@@ -156,16 +157,12 @@ export function maskSecret(value: string): string {
   return v.length >= 16 ? `${kind}…${v.slice(-4)}` : '…';
 }
 
-const REDACTED = '[redacted]';
-
 /**
  * Removes the given secrets, and anything shaped like a Supabase key or JWT, from text bound for a log, a run
  * record or a card. Applied to messages built from server answers too: an error body may echo what was sent.
  */
 export function redactSecrets(text: string, secrets: readonly (string | null | undefined)[] = []): string {
-  let out = String(text);
-  for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join(REDACTED);
-  return out
+  return redact(String(text), secrets.filter((s): s is string => !!s))
     .replace(/sb_(secret|publishable)_[A-Za-z0-9_-]+/g, REDACTED)
     .replace(/eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, REDACTED);
 }
