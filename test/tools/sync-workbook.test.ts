@@ -229,7 +229,7 @@ describe('npm run sync (backfill) against the local stack', () => {
       const outcome = JSON.parse(stdout).workbooks[0].outcome;
       expect([outcome.status, outcome.calls.ingest]).toEqual(['yielded', 0]);
       expect(stderr).toContain("sync: 'Dr. Obi - Associate Prodution Tracker': yielded: Someone else is syncing this spreadsheet right now (");
-      expect(stderr).toContain('(someone-else)');
+      expect(stderr).toMatch(/\(someone-else, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)/);
     } finally {
       await rpcAs(db, 'anon', 'sync_lease', { p_token: DEMO_TOKEN, p_spreadsheet_id: OBI_SHEET, p_holder: 'someone-else', p_action: 'release', p_ttl_seconds: 60 });
     }
