@@ -24,14 +24,16 @@ export function buildSyncResultCard(view: SyncResultView): GoogleAppsScript.Card
   if (view.selfHealed) summary.addWidget(CardService.newTextParagraph().setText('The database was reseeded since the last sync: the add-on refreshed its mapping by itself.'));
   if (view.recordError) summary.addWidget(CardService.newTextParagraph().setText(escapeCardText(view.recordError)));
 
-  const tabs = CardService.newCardSection().setHeader('Tabs');
-  for (const t of view.tabs.slice(0, 40)) tabs.addWidget(tabWidget(t));
-
   const card = CardService.newCardBuilder()
     .setName('sync-result')
     .setHeader(CardService.newCardHeader().setTitle(STATUS_TEXT[view.status]).setSubtitle(escapeCardText(view.title)))
-    .addSection(summary)
-    .addSection(tabs);
+    .addSection(summary);
+  // A run that stepped aside or could not open the sheet has no tab to report (an empty section is refused).
+  if (view.tabs.length > 0) {
+    const tabs = CardService.newCardSection().setHeader('Tabs');
+    for (const t of view.tabs.slice(0, 40)) tabs.addWidget(tabWidget(t));
+    card.addSection(tabs);
+  }
 
   if (view.rejects.length > 0) {
     const rejects = CardService.newCardSection().setHeader(`Rejected rows (${view.rejects.length + view.unlistedRejects})`);

@@ -46,8 +46,8 @@ export function obiYear(obi: SpreadsheetSeed, count: number): SpreadsheetSeed {
     const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const rows = days
       .filter((r) => Object.prototype.toString.call(r[0]) === '[object Date]')
+      .slice(0, last)
       .map((r, i) => [localNoon(`${year}-${String(month + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`, obi.timeZone ?? 'America/Chicago'), ...r.slice(1).map((c, j) => (j + 1 === header.length - 1 ? rowId(c, k) : j + 1 >= firstFigureColumn ? '' : c))])
-      .slice(0, last);
     return { name: `${MONTHS[month]}-${String(year).slice(2)}`, sheetId: 100 + k, values: [header, ...rows] };
   });
   return { ...obi, id: `${obi.id}-year`, name: `${obi.name} (year)`, sheets };
