@@ -94,6 +94,27 @@ describe('Sync now through the built bundle, on the two fixture workbooks', () =
     expect(after.filter((d) => d.work_date === '2024-11-30').map((d) => d.source_row)).toEqual([30, 30]);
   });
 
+  test('given a cell the engine cannot read, then the card lists the reject with a link to that cell, and the run record keeps it', async () => {
+    // Row 5 (Nov 4), column C (Humble): text where an amount belongs.
+    const user = annWith(withCell(obi, 'Nov-24', 5, 3, 'see note'));
+    const synced = user.click('onSyncNow');
+    const rejects = ((synced.card!.sections as { header?: string; widgets: { decoratedText?: Record<string, unknown> }[] }[]).find((x) => x.header?.startsWith('Rejected rows'))!).widgets;
+    expect(rejects.map((w) => w.decoratedText)).toEqual([
+      {
+        topLabel: 'Nov-24 row 5, Verified Production (Billing Department Only) Humble',
+        text: 'not a number: "see note"',
+        bottomLabel: 'value: see note',
+        wrapText: true,
+        onClick: { openLink: { url: `https://docs.google.com/spreadsheets/d/${encodeURIComponent(obi.id)}/edit#gid=${obi.sheets[0].sheetId ?? 0}&range=C5` } },
+      },
+    ]);
+    const [run] = (await sql(stack.db, `select rejected, rejects from public.sync_runs order by recorded_at desc limit 1`)) as { rejected: number; rejects: unknown[] }[];
+    expect(run).toEqual({ rejected: 1, rejects: [{ tab: 'Nov-24', row: 5, column: 'Verified Production (Billing Department Only) Humble', value: 'see note', reason: 'not a number: "see note"' }] });
+    // The month travels whole without the unreadable day-office (contract 3), so its stored row goes too: reported
+    // as a reject in the card and the run log, never silently.
+    expect((await obiDays()).filter((d) => d.work_date === '2024-11-04').map((d) => [d.location_code, d.verified_production])).toEqual([['BAYTOWN_MAIN', '-349.78']]);
+  });
+
   test('given the production tables emptied behind the add-on’s back, when synced, then the plan call finds them empty and the rows are restored', async () => {
     const user = annWith(obi);
     user.click('onSyncNow'); // back to the sheet as exported
