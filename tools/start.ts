@@ -277,6 +277,14 @@ export async function main(options: StartOptions = {}): Promise<number> {
     log(leaks.length === 0 ? '    none found' : leaks.map((l) => `    LEAK: ${l}`).join('\n'));
     problems.push(...leaks);
 
+    step('Report: what the first sync did, per workbook and tab (from the result card)');
+    for (const f of first) {
+      log(`    ${f.title}`);
+      log(cardSection(f.text, 'Tabs'));
+      log(cardSection(f.text, 'Rejected rows') || '      no rejected rows');
+      log(cardSection(f.text, 'Totals check'));
+    }
+
     step('Figures');
     for (const f of first) log(`    first sync      ${figuresLine(f)}`);
     for (const f of again) log(`    unchanged sync  ${figuresLine(f)}`);
@@ -301,6 +309,19 @@ function indent(text: string): string {
     .replace(/<\/?b>/g, '')
     .split('\n')
     .map((l) => `    | ${l}`)
+    .join('\n');
+}
+
+/** The lines of one section of a card's text rendering, indented, with its ';'-joined paragraphs split. */
+function cardSection(text: string, header: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`-- ${header}`));
+  if (start < 0) return '';
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('--'));
+  return lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .flatMap((l) => l.trim().split('; '))
+    .map((l) => `      ${l}`)
     .join('\n');
 }
 
