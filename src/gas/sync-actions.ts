@@ -31,9 +31,7 @@ import { backgroundSheetSource, openActiveSheetSource } from './active-sheet-sou
 import { gasClock } from './clock';
 import type { SheetsContext } from './event';
 import { addOnIsAuthorized, hasHourlyTrigger } from './hourly-trigger';
-import { postgrestClient, savedSettings, syncDeps, userStore, consoleLogger, leaseHolder, ADDON_VERSION } from './sync-services';
-import { UtilitiesHasher } from './utilities-hasher';
-import { GasUserLock } from './user-lock';
+import { consoleLogger, engineDeps, postgrestClient, savedSettings, syncDeps, userStore } from './sync-services';
 
 type Outline = ReturnType<SheetSource['describe']>;
 
@@ -155,21 +153,7 @@ export function runHourlySync(): HourlyOutcome {
   if (!settings) return { kind: 'not-configured' };
   const deadline = gasClock.now() + 5 * 60_000;
   const result = runHourly(
-    {
-      api: postgrestClient(settings, deadline),
-      token: settings.syncToken,
-      store,
-      sourceFor: backgroundSheetSource,
-      understand: understandWorkbook,
-      hasher: new UtilitiesHasher(Utilities),
-      clock: gasClock,
-      lock: new GasUserLock(LockService),
-      holderId: leaseHolder(),
-      addonVersion: ADDON_VERSION,
-      logger: consoleLogger,
-      secrets: [settings.publishableKey],
-      isAuthorized: () => true, // checked above, before anything was read
-    },
+    { ...engineDeps(settings, store, deadline), sourceFor: backgroundSheetSource, isAuthorized: () => true }, // checked above, before anything was read
     { totalBudgetMs: 5 * 60_000 },
   );
   for (const v of result.visits) consoleLogger.log(`hourly: ${v.spreadsheet_id}: ${v.status}: ${v.message}`);

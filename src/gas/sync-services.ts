@@ -49,11 +49,15 @@ export function leaseHolder(): string {
 }
 
 export function syncDeps(settings: ConnectionSettings, store: KeyValueStore, source: SheetSource, deadline: number | null): SyncDeps {
+  return { ...engineDeps(settings, store, deadline), source };
+}
+
+/** Everything a run needs but the sheet: the hourly run opens one source per enrolled spreadsheet. */
+export function engineDeps(settings: ConnectionSettings, store: KeyValueStore, deadline: number | null): Omit<SyncDeps, 'source'> {
   return {
     api: postgrestClient(settings, deadline),
     token: settings.syncToken,
     store,
-    source,
     understand: understandWorkbook,
     hasher: new UtilitiesHasher(Utilities),
     clock: gasClock,
