@@ -102,6 +102,8 @@ interface SyncFigures {
   clicks: number;
   elapsedMs: number;
   urlFetch: number;
+  /** The RPC of each UrlFetch call, in order. */
+  rpcs: string[];
   ingest: number;
   propertyReads: number;
   propertyWrites: number;
@@ -129,7 +131,7 @@ function countsOf(session: AddonSession) {
 /** Sync now, then Continue while the card offers it. Call and property counts cover only these clicks. */
 function syncUntilDone(session: AddonSession, title: string, log: (line: string) => void): SyncFigures {
   session.runtime.resetCallCounts();
-  const ingestBefore = session.runtime.urlFetch.calls.filter((c) => c.url.endsWith('/rpc/sync_ingest')).length;
+  const callsBefore = session.runtime.urlFetch.calls.length;
   const t0 = Date.now();
   let pressed: Pressed = session.click('onSyncNow');
   let clicks = 1;
@@ -141,6 +143,7 @@ function syncUntilDone(session: AddonSession, title: string, log: (line: string)
   }
   const elapsedMs = Date.now() - t0;
   const c = countsOf(session);
+  const rpcs = session.runtime.urlFetch.calls.slice(callsBefore).map((call) => call.url.split('/').pop() ?? '');
   const sum = (re: RegExp) => (pressed.notification ?? '').match(re);
   const n = (re: RegExp) => Number(sum(re)?.[1] ?? 0);
   return {
@@ -148,7 +151,8 @@ function syncUntilDone(session: AddonSession, title: string, log: (line: string)
     clicks,
     elapsedMs,
     ...c,
-    ingest: session.runtime.urlFetch.calls.filter((x) => x.url.endsWith('/rpc/sync_ingest')).length - ingestBefore,
+    ingest: rpcs.filter((fn) => fn === 'sync_ingest').length,
+    rpcs,
     written: n(/(\d+) row\(s\) written/),
     unchanged: n(/(\d+) unchanged/),
     skipped: n(/(\d+) skipped/),
@@ -163,7 +167,7 @@ function syncUntilDone(session: AddonSession, title: string, log: (line: string)
 
 function figuresLine(f: SyncFigures): string {
   return `${f.title}: ${f.status}; ${f.written} written, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.rejected} rejected, ${f.deleted} deleted; ` +
-    `${(f.elapsedMs / 1000).toFixed(2)} s, ${f.clicks} click(s), ${f.urlFetch} UrlFetch call(s) (${f.ingest} ingest), ${f.propertyReads} property reads, ${f.propertyWrites} property writes${f.selfHealed ? '; self-healed after the reseed' : ''}`;
+    `${(f.elapsedMs / 1000).toFixed(2)} s, ${f.clicks} click(s), ${f.urlFetch} UrlFetch call(s) (${f.ingest} ingest: ${f.rpcs.map((r) => r.replace(/^sync_/, '')).join(', ')}), ${f.propertyReads} property reads, ${f.propertyWrites} property writes${f.selfHealed ? '; self-healed after the reseed' : ''}`;
 }
 
 // ---- the job ----------------------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ describe('npm start, the main job', () => {
       ]),
     );
     // The unchanged re-sync sends no ingest call; the re-sync after the emptying reseed sends one per workbook.
-    expect(lines.filter((l) => /^unchanged sync .*\(0 ingest\)/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^unchanged sync .*\(0 ingest: lease, plan, lease, record_run\)/.test(l))).toHaveLength(2);
     expect(lines.filter((l) => /self-healed after the reseed$/.test(l))).toHaveLength(4);
     expect(lines.filter(Boolean).pop()).toMatch(/^npm start: OK in \d+\.\d s/);
   }, 120_000);
