@@ -102,7 +102,10 @@ describe('the homepage once settings exist', () => {
     const home = user.homepage();
     const bound = user.press(home.data, 'Confirm and save', { provider_code: 'kamdi_irondi' });
     expect(bound.notification).toBe('Production Sync: binding saved.');
-    expect(bound.text).toContain('Detection says Dr. Obinna Ezeji, the saved binding says Dr. Kamdi Irondi: confirm who this sheet belongs to.');
+    expect(bound.text).toContain(
+      "Detection says Dr. Obinna Ezeji, the saved binding says Dr. Kamdi Irondi: confirm who this sheet belongs to. Until then, a sync sends the rows as Dr. Kamdi Irondi's.",
+    );
+    expect(bound.text).toContain('[Confirm and save → onConfirmBinding]');
     expect(await sql(stack.db, 'select provider_code from public.sync_bindings where spreadsheet_id = $1', [obi.id])).toEqual([{ provider_code: 'kamdi_irondi' }]);
     const fixed = user.press(bound.card!, 'Confirm and save', { provider_code: 'obinna_ezeji' });
     expect(fixed.text).toContain('[Sync now → onSyncNow]');

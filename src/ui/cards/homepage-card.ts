@@ -100,7 +100,7 @@ function whoseSection(setup: SyncSetupView): Section {
   if (setup.detectionDiffers)
     section.addWidget(
       CardService.newTextParagraph().setText(
-        escapeCardText(`Detection says ${d.best?.name}, the saved binding says ${setup.bound?.provider.name}: confirm who this sheet belongs to.`),
+        escapeCardText(`Detection says ${d.best?.name}, the saved binding says ${setup.bound?.provider.name}: confirm who this sheet belongs to. Until then, a sync sends the rows as ${setup.bound?.provider.name}'s.`),
       ),
     );
   else if (setup.askReason && setup.needsConfirmation) section.addWidget(CardService.newTextParagraph().setText(escapeCardText(setup.askReason)));
@@ -155,10 +155,12 @@ function totalsSection(setup: SyncSetupView): Section {
 
 function actionsSection(setup: SyncSetupView): Section {
   const section = CardService.newCardSection().setHeader('Sync');
-  if (setup.needsConfirmation) section.addWidget(CardService.newTextParagraph().setText('Confirm whose sheet this is before the first sync.'));
+  // Unbound: confirm first. Bound but detection disagrees: the saved binding still decides what a sync sends (the
+  // warning above says so), so the user who knows the binding is right is not stuck.
+  if (!setup.bound) section.addWidget(CardService.newTextParagraph().setText('Confirm whose sheet this is before the first sync.'));
   if (setup.resumePending) section.addWidget(CardService.newTextParagraph().setText('A sync ran out of time last time: Continue sends the rest.'));
   const buttons = CardService.newButtonSet();
-  if (!setup.needsConfirmation) buttons.addButton(syncNowButton(setup.resumePending ? 'Continue' : 'Sync now'));
+  if (setup.bound) buttons.addButton(syncNowButton(setup.resumePending ? 'Continue' : 'Sync now'));
   buttons.addButton(
     CardService.newTextButton().setText('Refresh mappings').setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.refreshMappings)),
   );
