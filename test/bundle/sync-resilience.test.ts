@@ -88,6 +88,22 @@ describe('a reseed between two runs', () => {
   });
 });
 
+describe('Refresh mappings', () => {
+  test('given a reseed, when mappings are refreshed, then the next sync needs no directory call and heals nothing', async () => {
+    const user = stack.user({ seed: obi });
+    expect(title(user).title).toBe('Synced');
+    await reseed(stack.db.url, { keepData: true });
+    const refreshed = user.press(user.homepage().data, 'Refresh mappings');
+    expect(refreshed.notification).toBe('Production Sync: mappings refreshed (1 spreadsheet(s)).');
+    const before = user.runtime.urlFetch.calls.length;
+    const synced = title(user);
+    expect(synced.title).toBe('Synced');
+    expect(user.runtime.urlFetch.calls.slice(before).map((c) => c.url.split('/').pop())).toEqual(['sync_lease', 'sync_plan', 'sync_lease', 'sync_record_run']);
+    expect((await runs(stack.db)).map((r) => r.self_healed)).toEqual([false, false]);
+    expect(await dbDays(stack.db)).toEqual(expected);
+  });
+});
+
 describe('secrets', () => {
   test('the token and key are never in script properties, logs, cards or sync_runs', async () => {
     const user = stack.user({ seed: obi });
