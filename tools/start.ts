@@ -271,6 +271,9 @@ export async function main(options: StartOptions = {}): Promise<number> {
       if (cmp.idsChanged !== now.size) problems.push(`after the reseed (${kind}) ${now.size - cmp.idsChanged} row(s) still hang on old ids`);
     }
 
+    const hygiene = seeds.findIndex((seed) => seed.name.startsWith('Hygiene'));
+    if (hygiene >= 0) problems.push(...(await hourlyDemo(sessions[hygiene], seeds[hygiene], { bundlePath, manifest, stack, step, log })));
+
     step('Post-reseed checks');
     const post = await postReseedCheck(stack.databaseUrl);
     log(indent(formatPostReseedReport(post).trimEnd()));
@@ -314,6 +317,51 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `    | ${l}`)
     .join('\n');
+}
+
+/**
+ * "Sync every hour" on one sheet, then, an hour later, its trigger in trigger context (no open spreadsheet), reading
+ * the file through Sheets batchGet after someone edited one cell: the background run writes exactly that row.
+ */
+async function hourlyDemo(
+  session: AddonSession,
+  seed: SpreadsheetSeed,
+  ctx: { bundlePath: string; manifest: { urlFetchWhitelist: string[]; oauthScopes: string[] }; stack: RunningStack; step: (t: string) => void; log: (l: string) => void },
+): Promise<string[]> {
+  ctx.step(`${seed.name}: Sync every hour, with this file's grant`);
+  session.hasFileScope = true;
+  const enabled = session.press(session.homepage().data, 'Sync every hour');
+  ctx.log(`    Sync every hour → ${enabled.notification}`);
+  // Someone edits one cell: Dec 4, Verified Production 177.12 → 180.00 (row 3, column D).
+  const edited: SpreadsheetSeed = {
+    ...seed,
+    sheets: seed.sheets.map((sheet, i) => (i !== 0 ? sheet : { ...sheet, values: sheet.values!.map((row, r) => (r !== 2 ? row : row.map((cell, c) => (c === 3 ? 180 : cell)))) })),
+  };
+  ctx.step('An hour later: the trigger fires with no open spreadsheet and reads the edited file through Sheets batchGet');
+  const trigger = new AddonSession({
+    bundlePath: ctx.bundlePath,
+    seed: null,
+    context: 'trigger',
+    spreadsheets: [edited],
+    driveFileGrants: [edited.id],
+    sharedState: session.runtime.sharedState,
+    userEmail: session.runtime.session.getActiveUser().getEmail(),
+    http: { serverUrl: ctx.stack.supabaseUrl, timeoutMs: 20_000 },
+    urlFetchWhitelist: ctx.manifest.urlFetchWhitelist,
+    oauthScopes: ctx.manifest.oauthScopes,
+    clock: { now: () => Date.now() + 3_600_000 },
+  });
+  const fired = trigger.runtime.fireDueTriggers(trigger.bundle);
+  const counts = trigger.runtime.callCounts() as Record<string, number>;
+  const [run] = await withClient(ctx.stack.databaseUrl, async (c) =>
+    (await c.query(`select status, written, unchanged, message from public.sync_runs where trigger = 'hourly' order by recorded_at desc limit 1`)).rows,
+  );
+  ctx.log(`    fired ${fired.map((f) => `${f.handlerFunction} (${f.ok ? 'ok' : f.error})`).join(', ')}; Sheets batchGet calls: ${counts['Sheets.Spreadsheets.Values.batchGet'] ?? 0}, getActiveSpreadsheet calls: ${counts['SpreadsheetApp.getActiveSpreadsheet'] ?? 0}`);
+  ctx.log(`    sync_runs (hourly): ${run ? `${run.status}, ${run.written} written, ${run.unchanged} unchanged` : 'none recorded'}`);
+  const problems: string[] = [];
+  if (!fired.every((f) => f.ok) || fired.length !== 1) problems.push('the hourly trigger did not run once');
+  if (!run || run.status !== 'success' || run.written !== 1) problems.push(`the hourly run did not write exactly the edited row: ${JSON.stringify(run ?? null)}`);
+  return problems;
 }
 
 /** The lines of one section of a card's text rendering, indented, with its ';'-joined paragraphs split. */
