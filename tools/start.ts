@@ -3,8 +3,9 @@
 // through the same entry points a user's clicks reach: Settings → Save → homepage → Confirm and save → Sync now
 // (→ Continue until done). Then it reads the DATABASE directly: totals per provider/office/month against the
 // sheets' own; then reseeds twice (ids only; ids and emptied production tables), syncs again through the bundle
-// and shows the rows identical by natural key with only the ids changed; then the post-reseed checks. Exit 0 when
-// everything agrees, 1 with the reason otherwise. No TTY needed (CI=true is fine).
+// and shows the rows identical by natural key with only the ids changed; then "Sync every hour" and its trigger
+// (no open spreadsheet, Sheets batchGet) on one edited cell; then the post-reseed checks and a secrets scan. Exit 0
+// when everything agrees, 1 with the reasons otherwise. No TTY needed (CI=true is fine).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Cell } from '../src/core/cell';
