@@ -37,12 +37,25 @@ export interface MonthFigure {
   value: string;
 }
 
+/**
+ * An (office, day) row the sheet has but the client could not read (an error cell such as #REF!, an unparseable
+ * amount): the server keeps whatever it stores for that key instead of deleting it (BEHAVIOR.md "Unreadable cells
+ * keep what is stored"). Never creates or changes a row.
+ */
+export interface HeldRow {
+  location_code: string;
+  work_date: string; // YYYY-MM-DD
+  reason: string;
+}
+
 /** Everything a binding sends for one month: always every row of that month. */
 export interface MonthPayload {
   provider_code: string;
   month: string; // YYYY-MM
   rows: ProductionRow[];
   figures: MonthFigure[];
+  /** Rows the sheet has but the client could not read: keep what is stored. Absent = none. Not part of the month hash. */
+  held?: HeldRow[];
 }
 
 export function emptyDayFields(): DayFields {

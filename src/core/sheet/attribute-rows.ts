@@ -21,10 +21,23 @@ export interface CandidateRow {
 
 export type DefaultOffice = { location_code: string } | { reason: string };
 
+/**
+ * An (office, day) row the sheet has but that was not produced because a cell could not be read. location_code
+ * null: the unreadable value is shared by the day's rows (hours, the note, a single production column), so the
+ * day's office is not known here; the caller decides which offices to hold (understand-workbook.ts).
+ */
+export interface UnreadableRow {
+  location_code: string | null;
+  work_date: string;
+  sheet_row: number;
+  reason: string;
+}
+
 export interface Attribution {
   rows: CandidateRow[];
   skipped: SkippedRow[];
   rejects: RejectRecord[];
+  unreadable: UnreadableRow[];
 }
 
 const hasValue = (values: DayValues): boolean => DAY_FIELDS.some((f) => values[f] !== undefined && values[f] !== null);
@@ -41,7 +54,7 @@ function isNonZero(values: DayValues): boolean {
 }
 
 export function attributeDays(tab: string, days: readonly DayReading[], officeColumns: readonly string[], defaultOffice: DefaultOffice): Attribution {
-  const out: Attribution = { rows: [], skipped: [], rejects: [] };
+  const out: Attribution = { rows: [], skipped: [], rejects: [], unreadable: [] };
   for (const day of days) {
     const anyValue = hasValue(day.shared) || [...day.per_office.values()].some(hasValue) || day.note !== null;
     if (!anyValue && day.problems.length === 0) {
@@ -49,8 +62,16 @@ export function attributeDays(tab: string, days: readonly DayReading[], officeCo
       continue;
     }
     for (const p of day.problems) out.rejects.push({ tab, row: day.sheet_row, column: p.column, value: p.raw, reason: p.reason });
-    if (day.problems.some((p) => p.location_code === null)) continue;
+    const unreadable = (office: string | null) => {
+      const why = day.problems.filter((p) => p.location_code === office || p.location_code === null);
+      out.unreadable.push({ location_code: office, work_date: day.work_date, sheet_row: day.sheet_row, reason: why.map((p) => `${p.column}: ${p.reason}`).join('; ') });
+    };
+    if (day.problems.some((p) => p.location_code === null)) {
+      unreadable(null);
+      continue;
+    }
     const rejectedOffices = new Set(day.problems.map((p) => p.location_code as string));
+    for (const office of rejectedOffices) unreadable(office);
 
     const makeRow = (location_code: string): CandidateRow => ({
       location_code,

@@ -60,6 +60,8 @@ export interface MonthTabReading {
   rejects: RejectRecord[];
   /** Offices with their own day-value columns in this tab, in column order. */
   office_columns: string[];
+  /** Rows with day values whose date cell could not be read: which day they are is unknown (see understand-workbook). */
+  unreadable_dates: { sheet_row: number; reason: string }[];
 }
 
 const TOTALS_LABEL = /\b(grand\s+)?totals?\b|\bsum\b|\bsubtotal\b/i;
@@ -76,7 +78,7 @@ function readValue(cell: Cell, parse: 'amount' | 'ratio'): { ok: true; value: Re
 }
 
 export function readMonthTab(tab: string, month: string, values: Grid, headerRowIndex: number, columns: readonly MappedColumn[], directory: Directory): MonthTabReading {
-  const reading: MonthTabReading = { days: [], figures: [], skipped: [], rejects: [], office_columns: [] };
+  const reading: MonthTabReading = { days: [], figures: [], skipped: [], rejects: [], office_columns: [], unreadable_dates: [] };
   const byRole = (role: string) => columns.filter((c) => c.definition?.role === role);
   const dateColumn = byRole('work_date')[0];
   const dayColumns = byRole('day_value');
@@ -120,7 +122,11 @@ export function readMonthTab(tab: string, month: string, values: Grid, headerRow
     if (!date.ok || date.value === null) {
       const raw = rawCellText(dateCell);
       if (typeof dateCell === 'string' && TOTALS_LABEL.test(dateCell)) reading.skipped.push({ tab, row: sheetRow, reason: `totals row ('${dateCell.trim()}')` });
-      else reading.rejects.push({ tab, row: sheetRow, column: header(dateColumn), value: raw, reason: date.ok ? 'not a date' : date.reason });
+      else {
+        const reason = date.ok ? 'not a date' : date.reason;
+        reading.rejects.push({ tab, row: sheetRow, column: header(dateColumn), value: raw, reason });
+        if (dayCells.length > 0) reading.unreadable_dates.push({ sheet_row: sheetRow, reason: `${header(dateColumn)}: ${reason}` });
+      }
       continue;
     }
     const workDate = date.value;

@@ -2,8 +2,8 @@
 // out (src/core/understanding.ts). Deterministic and total: no cell content makes it throw; what it cannot read
 // becomes a skipped tab, a skipped row or a reject with its reason.
 import type { RejectRecord } from '../api-contract';
-import { linkedLocations, type Directory } from '../directory';
-import type { MonthFigure } from '../production';
+import { isLinked, linkedLocations, type Directory } from '../directory';
+import type { HeldRow, MonthFigure } from '../production';
 import type { Workbook } from '../ports';
 import type {
   MonthUnderstanding,
@@ -14,11 +14,11 @@ import type {
   WorkbookUnderstanding,
 } from '../understanding';
 import { detectProvider, providerFromBinding } from '../detect/detect-provider';
-import { attributeDays, toProductionRows, type DefaultOffice } from './attribute-rows';
+import { attributeDays, toProductionRows, type DefaultOffice, type UnreadableRow } from './attribute-rows';
 import { findBestHeaderRow, HEADER_SCAN_ROWS } from './find-header-row';
 import { BUILT_IN_SHEET_KINDS } from './kinds/built-in-kinds';
 import { parseMonthTab } from './month-tab';
-import { readMonthTab } from './read-month-tab';
+import { readMonthTab, type MonthTabReading } from './read-month-tab';
 import type { SheetKindDefinition } from './sheet-kind';
 import { checkTotals } from './totals-check';
 
@@ -54,6 +54,41 @@ function resolveDefaultOffice(providerCode: string | null, directory: Directory,
   if (offices.length === 1) return { location_code: offices[0] };
   if (offices.length === 0) return { reason: `the sheet names no office and ${providerCode} is linked to none` };
   return { reason: `the sheet names no office and ${providerCode} works at ${offices.length} (${offices.join(', ')}); choose one` };
+}
+
+function daysOfMonth(month: string): string[] {
+  const [year, mon] = month.split('-').map(Number);
+  const count = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/**
+ * The (office, day) rows the server must keep as stored because the sheet has them but a cell could not be read
+ * (BEHAVIOR.md "Unreadable cells keep what is stored"). Only offices the provider is linked to on that day: a row
+ * for any other office would have been rejected anyway. When the unreadable cell is shared by the day's rows
+ * (hours, the note, a single production column) the office is unknown: every office the provider is linked to
+ * that day is held. When a date cell is unreadable the day is unknown: every linked office is held on every day of
+ * the month that no readable row of the tab names. Over-holding keeps a stored row a little longer; under-holding
+ * deletes a good figure, so the rule errs on keeping.
+ */
+function heldRows(month: string, providerCode: string | null, directory: Directory, reading: MonthTabReading, unreadable: readonly UnreadableRow[]): HeldRow[] {
+  if (providerCode === null) return [];
+  const offices = linkedLocations(directory, providerCode);
+  const held = new Map<string, HeldRow>();
+  const hold = (location_code: string, work_date: string, reason: string) => {
+    const key = `${location_code}|${work_date}`;
+    if (!held.has(key) && isLinked(directory, providerCode, location_code, work_date)) held.set(key, { location_code, work_date, reason });
+  };
+  for (const u of unreadable) {
+    for (const office of u.location_code === null ? offices : [u.location_code]) hold(office, u.work_date, `row ${u.sheet_row} ${u.reason}`);
+  }
+  if (reading.unreadable_dates.length > 0) {
+    const readDays = new Set(reading.days.map((d) => d.work_date));
+    const why = `no readable date on ${reading.unreadable_dates.map((u) => `row ${u.sheet_row} (${u.reason})`).join(', ')}`;
+    for (const day of daysOfMonth(month)) if (!readDays.has(day)) for (const office of offices) hold(office, day, why);
+  }
+  const byKey = (a: HeldRow, b: HeldRow) => (a.work_date < b.work_date ? -1 : a.work_date > b.work_date ? 1 : a.location_code < b.location_code ? -1 : a.location_code > b.location_code ? 1 : 0);
+  return [...held.values()].sort(byKey);
 }
 
 function kindsInPreferenceOrder(kinds: readonly SheetKindDefinition[], providerKind: string | null): SheetKindDefinition[] {
@@ -110,7 +145,7 @@ export function createWorkbookUnderstander(kinds: readonly SheetKindDefinition[]
       const figures: MonthFigure[] = reading.figures.map((f) => ({ location_code: f.location_code, name: f.name, value: f.value.decimal }));
       months.push({
         tab: tab.name,
-        payload: { provider_code: providerCode ?? '', month, rows: produced.rows, figures },
+        payload: { provider_code: providerCode ?? '', month, rows: produced.rows, figures, held: heldRows(month, providerCode, directory, reading, attribution.unreadable) },
         skipped: [...reading.skipped, ...attribution.skipped].sort((a, b) => a.row - b.row),
         rejects: [...reading.rejects, ...attribution.rejects, ...produced.rejects].sort((a, b) => a.row - b.row),
         totals: checkTotals(tab.name, month, found.kind.totals_checks, attribution.rows, reading.figures),
