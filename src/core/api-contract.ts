@@ -98,6 +98,10 @@ export interface MonthOutcome {
   unchanged: number;
   rejected: number;
   deleted: number; // rows of this month the sheet no longer has
+  /** Stored rows kept because the month held them (MonthPayload.held); absent from servers before the hold migration. */
+  held?: number;
+  /** Held entries the server could not use (unknown office, day outside the month, …), with why; nothing was kept for them. */
+  held_ignored?: { location_code: unknown; work_date: unknown; reason: string }[];
   figures_written?: number;
   figures_deleted?: number;
   figures_rejected?: { location_code: string | null; name: string; value: unknown; reason: string }[];

@@ -331,6 +331,8 @@ function parseMonthOutcome(m: Obj): IngestMonthOutcome {
     unchanged: m.num('unchanged'),
     rejected: m.num('rejected'),
     deleted: m.num('deleted'),
+    // Only servers with the hold migration answer it; absent means nothing was held.
+    ...(m.isNumber('held') ? { held: m.num('held') } : {}),
     totals: m.arr('totals').map((t) => ({
       location_code: t.str('location_code'),
       verified_production: t.decimal('verified_production'),
