@@ -110,9 +110,32 @@ describe('Sync now through the built bundle, on the two fixture workbooks', () =
     ]);
     const [run] = (await sql(stack.db, `select rejected, rejects from public.sync_runs order by recorded_at desc limit 1`)) as { rejected: number; rejects: unknown[] }[];
     expect(run).toEqual({ rejected: 1, rejects: [{ tab: 'Nov-24', row: 5, column: 'Verified Production (Billing Department Only) Humble', value: 'see note', reason: 'not a number: "see note"' }] });
-    // The month travels whole without the unreadable day-office (contract 3), so its stored row goes too: reported
-    // as a reject in the card and the run log, never silently.
-    expect((await obiDays()).filter((d) => d.work_date === '2024-11-04').map((d) => [d.location_code, d.verified_production])).toEqual([['BAYTOWN_MAIN', '-349.78']]);
+    // The month travels whole without the unreadable day-office (contract 3) but holds it, so its stored row (the
+    // 4,400.50 of the edit above) is kept until the cell is fixed (BEHAVIOR.md "Unreadable cells keep what is stored").
+    expect((await obiDays()).filter((d) => d.work_date === '2024-11-04').map((d) => [d.location_code, d.verified_production])).toEqual([
+      ['BAYTOWN_MAIN', '-349.78'],
+      ['HUMBLE_MAIN', '4400.5'],
+    ]);
+  });
+
+  test('given a verified cell that now reads #REF!, when synced, then the database keeps that day-office’s stored value and the card lists the reject', async () => {
+    annWith(obi).click('onSyncNow'); // back to the sheet as exported: Nov 4 at Humble is 4,342.00
+    const nov4 = async () => (await obiDays()).filter((d) => d.work_date === '2024-11-04').map((d) => [d.location_code, d.verified_production]);
+    expect(await nov4()).toEqual([
+      ['BAYTOWN_MAIN', '-349.78'],
+      ['HUMBLE_MAIN', '4342'],
+    ]);
+    // Row 5 (Nov 4), column C (Humble): a formula whose reference was deleted.
+    const synced = annWith(withCell(obi, 'Nov-24', 5, 3, '#REF!')).click('onSyncNow');
+    const rejects = ((synced.card!.sections as { header?: string; widgets: { decoratedText?: Record<string, unknown> }[] }[]).find((x) => x.header?.startsWith('Rejected rows'))!).widgets;
+    expect(rejects.map((w) => [w.decoratedText?.topLabel, w.decoratedText?.text])).toEqual([
+      ['Nov-24 row 5, Verified Production (Billing Department Only) Humble', 'the sheet shows an error (#REF!)'],
+    ]);
+    expect(synced.notification).toMatch(/ 1 rejected, 0 deleted\./);
+    expect(await nov4()).toEqual([
+      ['BAYTOWN_MAIN', '-349.78'],
+      ['HUMBLE_MAIN', '4342'],
+    ]);
   });
 
   test('given the production tables emptied behind the add-on’s back, when synced, then the plan call finds them empty and the rows are restored', async () => {
