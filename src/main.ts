@@ -14,17 +14,21 @@ import {
   prerequisites,
   refreshAllMappings,
   runHourlySync,
+  saveColumnOverrides,
   syncOpenSpreadsheet,
-  type Prerequisites,
+  type Ready,
 } from './gas/sync-actions';
-import { ACTIONS, FIELDS, PARAMS } from './ui/actions';
+import { ACTIONS, columnField, FIELDS, PARAMS } from './ui/actions';
+import { buildColumnsCard } from './ui/cards/columns-card';
 import { buildHomepageCard } from './ui/cards/homepage-card';
 import { buildNoSpreadsheetCard } from './ui/cards/no-spreadsheet-card';
 import { buildSettingsCard, type SettingsView } from './ui/cards/settings-card';
 import { buildSyncResultCard } from './ui/cards/sync-result-card';
 import { createEntryGuards } from './ui/entry-guards';
+import { overridesFromPicks, toColumnsView } from './ui/columns-view';
+import { countOf } from './ui/format';
 import { toHomepageView } from './ui/homepage-view';
-import { notificationResponse, pushCardResponse, replaceCardResponse, requestFileScopeResponse, showCardsResponse } from './ui/responses';
+import { notificationResponse, pushCardResponse, replaceCardResponse, requestFileScopeResponse, rootCardResponse, showCardsResponse } from './ui/responses';
 import { toSyncResultView } from './ui/sync-result-view';
 import { toSyncSetupView } from './ui/sync-setup-view';
 
@@ -80,10 +84,7 @@ export function onTestConnection(e: unknown) {
 
 /** ACTIONS.confirmBinding: sync_bind with the chosen provider, default office and the saved column overrides. */
 export function onConfirmBinding(e: unknown) {
-  return guard.action('onConfirmBinding', () => {
-    const event = readAddonEvent(e);
-    const ready = readyOrResponse(prerequisites(event.sheets));
-    if ('response' in ready) return ready.response;
+  return guard.action('onConfirmBinding', () => whenReady(e, (ready, event) => {
     const provider = formValue(event, FIELDS.providerCode);
     if (!provider) return notificationResponse('Production Sync: choose whose sheet this is first.');
     const bound = confirmBinding(ready, {
@@ -93,46 +94,59 @@ export function onConfirmBinding(e: unknown) {
     });
     if (!bound.ok) return notificationResponse(`Production Sync: ${bound.message}`);
     return replaceCardResponse(homepageCard(event), 'Production Sync: binding saved.');
-  });
+  }));
+}
+
+/** ACTIONS.showColumns: the Columns card, what each header of the month tabs means (contract 8). */
+export function onShowColumns(e: unknown) {
+  return guard.action('onShowColumns', () => whenReady(e, (ready) => {
+    const setup = loadSyncSetup(ready, ACTIONS.hourlySync);
+    if (setup.kind !== 'ready') return notificationResponse(`Production Sync: ${setup.message}`);
+    return pushCardResponse(buildColumnsCard(toColumnsView(setup.data)));
+  }));
+}
+
+/** ACTIONS.saveColumns: the Columns card's choices into the binding (sync_bind), then the homepage again. */
+export function onSaveColumns(e: unknown) {
+  return guard.action('onSaveColumns', () => whenReady(e, (ready, event) => {
+    const listed = JSON.parse(parameter(event, PARAMS.columnChoices) ?? '[]') as [string, string | null][];
+    const picks = listed.map(([key, detected], i) => ({ key, detected, value: formValue(event, columnField(i)) }));
+    const saved = saveColumnOverrides(ready, (existing) => overridesFromPicks(existing, picks));
+    if (!saved.ok) return notificationResponse(`Production Sync: ${saved.message}`);
+    const count = Object.keys(saved.binding.column_overrides).length;
+    return rootCardResponse(homepageCard(event), `Production Sync: columns saved (${countOf(count, 'column')} set by hand).`);
+  }));
 }
 
 /** ACTIONS.syncNow (also "Continue"): the open spreadsheet, a 25 s budget, resumable. */
 export function onSyncNow(e: unknown) {
-  return guard.action('onSyncNow', () => {
-    const ready = readyOrResponse(prerequisites(readAddonEvent(e).sheets));
-    if ('response' in ready) return ready.response;
-    const { result, sheetIds, columns } = syncOpenSpreadsheet(ready);
-    const card = buildSyncResultCard(toSyncResultView(result, { sheetIds, columns }));
+  return guard.action('onSyncNow', () => whenReady(e, (ready) => {
+    const { result, ...layout } = syncOpenSpreadsheet(ready);
+    const card = buildSyncResultCard(toSyncResultView(result, layout));
     return pushCardResponse(card, `Production Sync: ${result.message}`.slice(0, 400));
-  });
+  }));
 }
 
 /** ACTIONS.refreshMappings: the directory and bindings from the server, for this and every enrolled spreadsheet. */
 export function onRefreshMappings(e: unknown) {
-  return guard.action('onRefreshMappings', () => {
-    const event = readAddonEvent(e);
-    const ready = readyOrResponse(prerequisites(event.sheets));
-    if ('response' in ready) return ready.response;
+  return guard.action('onRefreshMappings', () => whenReady(e, (ready, event) => {
     const outcomes = refreshAllMappings(ready);
     const failed = outcomes.filter((o) => !o.ok);
-    const text = failed.length === 0 ? `mappings refreshed (${outcomes.length} spreadsheet(s)).` : `${failed[0].message}`;
+    const text = failed.length === 0 ? `mappings refreshed (${countOf(outcomes.length, 'spreadsheet')}).` : `${failed[0].message}`;
     return replaceCardResponse(homepageCard(event), `Production Sync: ${text}`);
-  });
+  }));
 }
 
 /** ACTIONS.enableHourlySync: enrol this spreadsheet, install the ONE hourly trigger, then ask for this file's grant. */
 export function onEnableHourlySync(e: unknown) {
-  return guard.action('onEnableHourlySync', () => {
-    const event = readAddonEvent(e);
-    const ready = readyOrResponse(prerequisites(event.sheets));
-    if ('response' in ready) return ready.response;
+  return guard.action('onEnableHourlySync', () => whenReady(e, (ready, event) => {
     const enrolled = enrolForHourly(ready);
     if (!enrolled.ok) return notificationResponse(`Production Sync: ${enrolled.message}`);
     installHourlyTrigger();
     // The trigger reads the file through the Sheets API, which needs this file's drive.file grant.
     if (event.sheets?.hasFileScope !== true) return requestFileScopeResponse();
     return replaceCardResponse(homepageCard(event), 'Production Sync: this spreadsheet now syncs every hour.');
-  });
+  }));
 }
 
 /** The hourly time-driven trigger (installed by onEnableHourlySync): every enrolled spreadsheet, outcomes recorded. */
@@ -148,10 +162,15 @@ function installHourlyTrigger(): void {
   if (!hasHourlyTrigger(ScriptApp, ACTIONS.hourlySync)) ScriptApp.newTrigger(ACTIONS.hourlySync).timeBased().everyHours(1).create();
 }
 
-function readyOrResponse(pre: Prerequisites): Extract<Prerequisites, { kind: 'ready' }> | { response: GoogleAppsScript.Card_Service.ActionResponse } {
-  if (pre.kind === 'ready') return pre;
-  if (pre.kind === 'not-configured') return { response: pushCardResponse(settingsCard({}), 'Production Sync: enter the connection settings first.') };
-  return { response: notificationResponse('Production Sync: no spreadsheet is open.') };
+type ActionAnswer = ReturnType<typeof notificationResponse> | ReturnType<typeof requestFileScopeResponse>;
+
+/** Runs a button's work once settings and the open spreadsheet are there; else says which one is missing. */
+function whenReady(e: unknown, run: (ready: Ready, event: AddonEvent) => ActionAnswer): ActionAnswer {
+  const event = readAddonEvent(e);
+  const pre = prerequisites(event.sheets);
+  if (pre.kind === 'ready') return run(pre, event);
+  if (pre.kind === 'not-configured') return pushCardResponse(settingsCard({}), 'Production Sync: enter the connection settings first.');
+  return notificationResponse('Production Sync: no spreadsheet is open.');
 }
 
 function settingsForm(event: AddonEvent): SettingsForm {

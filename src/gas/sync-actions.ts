@@ -2,7 +2,6 @@
 // User store, the PostgREST client), calls the core sync engine and returns plain data for main.ts to turn into
 // cards. No card is built here (arrows: main → ui, gas → core).
 import type { Binding, BindingSettings } from '../core/api-contract';
-import type { Directory } from '../core/directory';
 import type { KeyValueStore, SheetSource } from '../core/ports';
 import { isMonthTab, parseMonthTab } from '../core/sheet/month-tab';
 import { understandWorkbook } from '../core/sheet/understand-workbook';
@@ -56,26 +55,18 @@ export function prerequisites(sheets: SheetsContext | null): Prerequisites {
   return { kind: 'ready', store, settings, ...describedOnce(opened) };
 }
 
-export interface SyncSetupData {
-  directory: Directory;
-  binding: Binding | null;
-  detected: WorkbookUnderstanding;
-  effective: WorkbookUnderstanding;
-  askReason: string | null;
-  needsLocation: boolean;
-  enrolled: boolean;
-  triggerInstalled: boolean;
-  resumePending: boolean;
+export type Ready = Extract<Prerequisites, { kind: 'ready' }>;
+
+/** What the binding calls need: the RPCs and the mapping cache of this user. */
+function bindDeps({ settings, store }: Ready) {
+  return { api: createSyncApi(postgrestClient(settings), settings.syncToken), cache: new MappingCache(store), clock: gasClock };
 }
 
-export type SetupOutcome = { kind: 'unavailable'; message: string } | { kind: 'ready'; data: SyncSetupData };
-
 /** The homepage's sync part: one directory call at most (then cached), one read of the month tabs. */
-export function loadSyncSetup(ready: Extract<Prerequisites, { kind: 'ready' }>, hourlyHandler: string): SetupOutcome {
-  const { store, settings, source, outline } = ready;
-  const api = createSyncApi(postgrestClient(settings), settings.syncToken);
-  const mapping = getMapping({ api, cache: new MappingCache(store), clock: gasClock }, outline.spreadsheetId);
-  if (!mapping.ok) return { kind: 'unavailable', message: failureMessage(mapping.failure) };
+export function loadSyncSetup(ready: Ready, hourlyHandler: string) {
+  const { store, source, outline } = ready;
+  const mapping = getMapping(bindDeps(ready), outline.spreadsheetId);
+  if (!mapping.ok) return { kind: 'unavailable' as const, message: failureMessage(mapping.failure) };
   const { directory, binding } = mapping.value.mapping;
   const names = outline.tabs.filter((t) => isMonthTab(parseMonthTab(t.name))).map((t) => t.name);
   const workbook = { spreadsheetId: outline.spreadsheetId, title: outline.title, timeZone: outline.timeZone, tabs: names.length > 0 ? source.read(names) : [] };
@@ -83,7 +74,7 @@ export function loadSyncSetup(ready: Extract<Prerequisites, { kind: 'ready' }>, 
   const effective = binding ? understandWorkbook(workbook, directory, { binding }) : detected;
   const suggestion = suggestBinding(detected, directory);
   return {
-    kind: 'ready',
+    kind: 'ready' as const,
     data: {
       directory,
       binding,
@@ -100,38 +91,61 @@ export function loadSyncSetup(ready: Extract<Prerequisites, { kind: 'ready' }>, 
 
 export type BindOutcome = { ok: true; binding: Binding } | { ok: false; message: string };
 
-export function confirmBinding(ready: Extract<Prerequisites, { kind: 'ready' }>, settings: BindingSettings): BindOutcome {
-  const api = createSyncApi(postgrestClient(ready.settings), ready.settings.syncToken);
-  const bound = bindSpreadsheet({ api, cache: new MappingCache(ready.store), clock: gasClock }, ready.outline.spreadsheetId, settings);
+export type SetupOutcome = ReturnType<typeof loadSyncSetup>;
+
+export function confirmBinding(ready: Ready, settings: BindingSettings): BindOutcome {
+  const bound = bindSpreadsheet(bindDeps(ready), ready.outline.spreadsheetId, settings);
   return bound.ok ? { ok: true, binding: bound.value.binding } : { ok: false, message: failureMessage(bound.failure) };
+}
+
+/**
+ * New column overrides (contract 8) through the same bind call as Confirm: the saved provider and default office
+ * stay, the overrides are computed from the binding as the server last sent it (cached).
+ */
+export function saveColumnOverrides(ready: Ready, change: (saved: Readonly<Record<string, string>>) => Record<string, string>): BindOutcome {
+  const mapping = getMapping(bindDeps(ready), ready.outline.spreadsheetId);
+  if (!mapping.ok) return { ok: false, message: failureMessage(mapping.failure) };
+  const binding = mapping.value.mapping.binding;
+  if (!binding) return { ok: false, message: 'confirm whose sheet this is first.' };
+  return confirmBinding(ready, {
+    provider_code: binding.provider_code,
+    default_location_code: binding.default_location_code,
+    column_overrides: change(binding.column_overrides),
+  });
 }
 
 export interface SyncNowOutcome {
   result: SyncRunResult;
   sheetIds: Record<string, number>;
   columns: Record<string, ColumnMapping[]>;
+  /** Office code → name from the directory the run used, so the card names offices without another read. */
+  officeNames: Record<string, string>;
 }
 
 /** One "Sync now" (or "Continue") under the card's budget: the engine checkpoints and the next click resumes. */
-export function syncOpenSpreadsheet(ready: Extract<Prerequisites, { kind: 'ready' }>, budgetMs = DEFAULT_BUDGET_MS): SyncNowOutcome {
+export function syncOpenSpreadsheet(ready: Ready, budgetMs = DEFAULT_BUDGET_MS): SyncNowOutcome {
   let understood: WorkbookUnderstanding | null = null;
-  // The engine's own understanding, kept for the card: which column a rejected header is, without a second read.
-  const understand: UnderstandWorkbook = (w, d, o) => (understood = understandWorkbook(w, d, o));
+  const officeNames: Record<string, string> = {};
+  // The engine's own understanding and directory, kept for the card: which column a rejected header is and what
+  // each office is called, without a second read.
+  const understand: UnderstandWorkbook = (w, d, o) => {
+    for (const l of d.locations) officeNames[l.code] = l.name;
+    return (understood = understandWorkbook(w, d, o));
+  };
   const deps = syncDeps(ready.settings, ready.store, ready.source, gasClock.now() + budgetMs);
   const result = runSync({ ...deps, understand }, { budgetMs, trigger: 'manual' });
   const columns: Record<string, ColumnMapping[]> = {};
   for (const t of (understood as WorkbookUnderstanding | null)?.tabs ?? []) columns[t.tab] = t.columns;
-  return { result, sheetIds: Object.fromEntries(ready.outline.tabs.map((t) => [t.name, t.sheetId])), columns };
+  return { result, sheetIds: Object.fromEntries(ready.outline.tabs.map((t) => [t.name, t.sheetId])), columns, officeNames };
 }
 
 /** This spreadsheet's and every enrolled one's mapping, from the server (sync_directory), into the cache. */
-export function refreshAllMappings(ready: Extract<Prerequisites, { kind: 'ready' }>): RefreshOutcome[] {
-  const api = createSyncApi(postgrestClient(ready.settings), ready.settings.syncToken);
+export function refreshAllMappings(ready: Ready): RefreshOutcome[] {
   const ids = [ready.outline.spreadsheetId, ...listEnrolled(ready.store).map((e) => e.spreadsheet_id).filter((id) => id !== ready.outline.spreadsheetId)];
-  return refreshMappings({ api, cache: new MappingCache(ready.store), clock: gasClock }, ids);
+  return refreshMappings(bindDeps(ready), ids);
 }
 
-export function enrolForHourly(ready: Extract<Prerequisites, { kind: 'ready' }>): { ok: true } | { ok: false; message: string } {
+export function enrolForHourly(ready: Ready): { ok: true } | { ok: false; message: string } {
   const r = enrol(ready.store, ready.outline.spreadsheetId, ready.outline.title, new Date(gasClock.now()).toISOString());
   return r.ok ? { ok: true } : r;
 }

@@ -14,6 +14,10 @@ export const ACTIONS = {
   /** Also "Continue" after a run that ran out of time: the next run resumes by re-planning. */
   syncNow: 'onSyncNow',
   refreshMappings: 'onRefreshMappings',
+  /** Opens the Columns card: what each header of the month tabs means, changeable (contract 8). */
+  showColumns: 'onShowColumns',
+  /** Stores the Columns card's choices in the binding (sync_bind) and shows the homepage again. */
+  saveColumns: 'onSaveColumns',
   enableHourlySync: 'onEnableHourlySync',
   /** The time-driven trigger's handler, installed by name (ScriptApp.newTrigger), so checked like a callback. */
   hourlySync: 'onHourlySync',
@@ -31,7 +35,14 @@ export const FIELDS = {
   defaultLocationCode: 'default_location_code',
 } as const;
 
+/** The Columns card's dropdowns are named by position (`column_0`, …): a header may hold any character. */
+export function columnField(index: number): string {
+  return `column_${index}`;
+}
+
 /** Action parameter names (strings only). */
 export const PARAMS = {
   columnOverrides: 'column_overrides',
+  /** The Columns card's headers in dropdown order, each with what detection alone makes of it (JSON). */
+  columnChoices: 'column_choices',
 } as const;

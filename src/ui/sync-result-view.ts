@@ -3,20 +3,16 @@
 // `…/edit#gid=<sheetId>&range=B12` can (DESIGN limits table).
 import type { RejectRecord, TotalsCheckRecord } from '../core/api-contract';
 import { columnLetter } from '../core/sheet/map-columns';
-import type { SyncRunResult, TabState } from '../core/sync';
+import type { SyncCounts, SyncRunResult, TabState } from '../core/sync';
+import type { OfficeNames } from './totals-text';
 import type { ColumnMapping } from '../core/understanding';
 
 /** Rejects listed one by one; the rest are counted (a card shows at most 100 widgets). */
 export const MAX_LISTED_REJECTS = 25;
 
-export interface TabResultView {
+export interface TabResultView extends SyncCounts {
   tab: string;
   state: TabState;
-  written: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  deleted: number;
   skippedReasons: string[];
   message: string | null;
 }
@@ -36,6 +32,7 @@ export interface SyncResultView {
   unlistedRejects: number;
   totals: TotalsCheckRecord[];
   databaseTotals: TotalsCheckRecord[];
+  officeNames: OfficeNames;
   elapsedMs: number;
   calls: { rpc: number; ingest: number; propertyReads: number; propertyWrites: number; sheetReads: number };
   resumeNeeded: boolean;
@@ -48,6 +45,8 @@ export interface SheetLayout {
   sheetIds: Record<string, number>;
   /** Tab name → its columns as the engine mapped them, to turn a reject's header into a column letter. */
   columns: Record<string, ColumnMapping[]>;
+  /** Office code → name, from the directory the run used (empty when the run never got one). */
+  officeNames: OfficeNames;
 }
 
 export function cellLink(spreadsheetId: string, sheetId: number, row: number, columnIndex: number | null): string {
@@ -73,11 +72,7 @@ export function toSyncResultView(result: SyncRunResult, layout: SheetLayout): Sy
     tabs: result.tabs.map((t) => ({
       tab: t.tab,
       state: t.state,
-      written: t.written,
-      unchanged: t.unchanged,
-      skipped: t.skipped,
-      rejected: t.rejected,
-      deleted: t.deleted,
+      ...countsOf(t),
       skippedReasons: t.skipped_rows.map((s) => `${s.count} × ${s.reason}`),
       message: t.message,
     })),
@@ -85,6 +80,7 @@ export function toSyncResultView(result: SyncRunResult, layout: SheetLayout): Sy
     unlistedRejects: Math.max(0, all.length - MAX_LISTED_REJECTS),
     totals: result.totals_check,
     databaseTotals: result.database_totals,
+    officeNames: layout.officeNames,
     elapsedMs: result.elapsed_ms,
     calls: {
       rpc: result.calls.rpc_total,
@@ -97,4 +93,8 @@ export function toSyncResultView(result: SyncRunResult, layout: SheetLayout): Sy
     selfHealed: result.self_healed,
     recordError: result.record_error,
   };
+}
+
+function countsOf({ written, unchanged, skipped, rejected, deleted }: SyncCounts): SyncCounts {
+  return { written, unchanged, skipped, rejected, deleted };
 }

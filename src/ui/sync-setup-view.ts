@@ -3,17 +3,25 @@
 // the sheet's own totals check. Pure: computed from what the entry point loaded, so the card reads no service.
 import type { Binding, TotalsCheckRecord } from '../core/api-contract';
 import { linkedLocations, type Directory } from '../core/directory';
-import type { ProviderDetection, WorkbookUnderstanding } from '../core/understanding';
+import type { ColumnMapping, ProviderDetection, WorkbookUnderstanding } from '../core/understanding';
+import { isMonthFigure, meaningLabel } from './field-labels';
+import type { OfficeNames } from './totals-text';
 
 export interface NamedCode {
   code: string;
   name: string;
 }
 
+/** Day values feed the day rows; month figures are the sheet's own summaries; the rest is not synced. */
+export type ColumnGroup = 'day' | 'month' | 'unused';
+
 export interface ColumnLine {
   header: string;
-  target: string; // 'verified_production @ Humble', or why it is not used
-  used: boolean;
+  group: ColumnGroup;
+  /** 'verified production at Humble', or why the column is not used. */
+  meaning: string;
+  /** The meaning comes from a saved choice (contract 8), not from detection. */
+  overridden: boolean;
 }
 
 export interface TabSetupView {
@@ -42,6 +50,8 @@ export interface SyncSetupView {
   selectedOffice: string | null;
   tabs: TabSetupView[];
   totals: TotalsCheckRecord[];
+  /** Office code → name, for every office of the directory. */
+  officeNames: OfficeNames;
   hourly: { enrolled: boolean; triggerInstalled: boolean };
   resumePending: boolean;
 }
@@ -73,7 +83,7 @@ export function toSyncSetupView(input: SyncSetupInput): SyncSetupView {
   const selectedProvider = binding?.provider_code ?? best?.provider_code ?? null;
   const selectedKind = directory.providers.find((p) => p.code === selectedProvider)?.kind ?? null;
   const offices = selectedProvider ? linkedLocations(directory, selectedProvider).map((c) => named(directory, 'locations', c) as NamedCode) : [];
-  const officeName = (code: string | null) => (code ? (named(directory, 'locations', code) as NamedCode).name : null);
+  const officeNames: OfficeNames = Object.fromEntries(directory.locations.map((l) => [l.code, l.name]));
   return {
     detection: detected.provider,
     bound: binding && {
@@ -95,14 +105,19 @@ export function toSyncSetupView(input: SyncSetupInput): SyncSetupView {
       kind: t.sheet_kind,
       skippedReason: t.skipped_reason,
       rows: t.row_count,
-      columns: t.columns.map((c) => ({
-        header: c.header.trim() || '(no header)',
-        target: c.field === null ? `not used${c.reason ? ` (${c.reason})` : ''}` : `${c.field}${c.location_code ? ` @ ${officeName(c.location_code)}` : ''}`,
-        used: c.field !== null,
-      })),
+      columns: t.columns.map((c) => columnLine(c, officeNames)),
     })),
     totals: effective.months.flatMap((m) => m.totals),
+    officeNames,
     hourly: { enrolled: input.enrolled, triggerInstalled: input.triggerInstalled },
     resumePending: input.resumePending,
   };
+}
+
+function columnLine(c: ColumnMapping, officeNames: OfficeNames): ColumnLine {
+  const header = c.header.trim() || '(no header)';
+  const overridden = c.reason === 'override' || (c.reason?.startsWith('override') ?? false);
+  if (c.field === null) return { header, group: 'unused', meaning: c.reason ?? 'not used', overridden };
+  const office = c.location_code ? officeNames[c.location_code] ?? c.location_code : null;
+  return { header, group: isMonthFigure(c.field) ? 'month' : 'day', meaning: meaningLabel(c.field, office), overridden };
 }

@@ -77,7 +77,9 @@ describe('Sync now through the built bundle, on the two fixture workbooks', () =
     expect(synced.notification).toBe(
       'Production Sync: 1 row(s) written, 59 unchanged, 0 skipped, 0 rejected, 0 deleted. 2 month total(s) do not match the day rows (see the totals check).',
     );
-    expect(synced.text).toContain('Nov-24 HUMBLE_MAIN production: MISMATCH sheet 37673.95 vs 37732.45 (difference 58.5)');
+    expect(synced.text).toContain('⚠ Nov-24 · Humble · production does not match: sheet\'s total $37,673.95, day rows $37,732.45, difference +$58.50');
+    // Flagged in red on the card, one figure per line.
+    expect(JSON.stringify(synced.card)).toContain('<font color=\\"#b3261e\\"><b>⚠ Nov-24 · Humble · production does not match');
     const after = await obiDays();
     const changed = after.filter((d, i) => JSON.stringify(d) !== JSON.stringify(before[i]));
     expect(changed).toEqual([{ ...before.find((d) => d.location_code === 'HUMBLE_MAIN' && d.work_date === '2024-11-04')!, verified_production: '4400.5' }]);

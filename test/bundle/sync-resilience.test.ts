@@ -94,7 +94,7 @@ describe('Refresh mappings', () => {
     expect(title(user).title).toBe('Synced');
     await reseed(stack.db.url, { keepData: true });
     const refreshed = user.press(user.homepage().data, 'Refresh mappings');
-    expect(refreshed.notification).toBe('Production Sync: mappings refreshed (1 spreadsheet(s)).');
+    expect(refreshed.notification).toBe('Production Sync: mappings refreshed (1 spreadsheet).');
     const before = user.runtime.urlFetch.calls.length;
     const synced = title(user);
     expect(synced.title).toBe('Synced');

@@ -91,8 +91,10 @@ describe('the homepage once settings exist', () => {
     expect(home).toContain("Detected provider: Adriane Fontenot\n     medium confidence, matched 'adriane'");
     expect(home).toContain("The sheet looks like Adriane Fontenot's, but not certainly (matched 'adriane'): confirm.");
     expect(home).toContain('Office (hygiene sheets have no office column):\n     (x) Baytown');
-    expect(home).toContain('Verified Production → verified_production;');
-    expect(home).toContain('Dec-23 all offices production: 12487.62 ✓ matches 12487.62; Dec-23 all offices hours: 104.73 ✓ matches 104.73');
+    expect(home).toContain('Dec-23 (15 rows) · hygienist layout\n   Day columns\n   • Date → the day (date)\n   • Hours Worked → hours worked\n');
+    expect(home).toContain('• Verified Production → verified production\n');
+    expect(home).toContain('Month figures\n   • Total Bonus → total bonus\n');
+    expect(home).toContain("-- The sheet's own totals --\n   ✓ Dec-23 · all offices · production $12,487.62 — day rows match the sheet's total\n   ✓ Dec-23 · all offices · hours 104.73 h — day rows match the sheet's total\n");
     expect(home).toContain('[Confirm and save → onConfirmBinding]');
     expect(home).not.toContain('[Sync now → onSyncNow]');
   });

@@ -38,7 +38,8 @@ function renderCard(card: CardData): string[] {
   if (header?.subtitle) lines.push(`   ${text(header.subtitle)}`);
   for (const section of (card.sections as CardData[] | undefined) ?? []) {
     lines.push(section.header ? `-- ${text(section.header)} --` : '--');
-    for (const widget of (section.widgets as CardData[]) ?? []) lines.push(...renderWidget(widget).map((l) => `   ${l}`));
+    // A line break inside a text (<br>) starts a new printed line, as it does in the sidebar.
+    for (const widget of (section.widgets as CardData[]) ?? []) lines.push(...renderWidget(widget).flatMap((l) => l.split('\n')).map((l) => `   ${l}`));
   }
   return lines;
 }
@@ -88,7 +89,7 @@ function link(openLink: unknown): string {
 // Card text is a small HTML subset; show it as a person reads it.
 function text(value: unknown): string {
   return String(value ?? '')
-    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -1,9 +1,9 @@
 import { ACTIONS, FIELDS, PARAMS } from '../actions';
 import { countOf, escapeCardText, formatMonth } from '../format';
 import type { HomepageView, SyncPart, TabView } from '../homepage-view';
-import type { SyncSetupView } from '../sync-setup-view';
-import { totalsLine } from '../totals-text';
-import { refreshButton, settingsButton, syncNowButton } from '../widgets';
+import type { ColumnGroup, SyncSetupView, TabSetupView } from '../sync-setup-view';
+import { totalsParagraph } from '../totals-text';
+import { allowAccessButton, button, dropdown, refreshButton, settingsButton, syncNowButton } from '../widgets';
 
 type Section = GoogleAppsScript.Card_Service.CardSection;
 
@@ -106,51 +106,58 @@ function whoseSection(setup: SyncSetupView): Section {
   else if (setup.askReason && setup.needsConfirmation) section.addWidget(CardService.newTextParagraph().setText(escapeCardText(setup.askReason)));
   if (!setup.needsConfirmation) return section;
 
-  const providers = CardService.newSelectionInput()
-    .setType(CardService.SelectionInputType.DROPDOWN)
-    .setTitle('Provider')
-    .setFieldName(FIELDS.providerCode);
-  for (const p of setup.providers) providers.addItem(escapeCardText(p.name), p.code, p.code === setup.selectedProvider);
-  section.addWidget(providers);
-  if (setup.askOffice) {
-    const offices = CardService.newSelectionInput()
-      .setType(CardService.SelectionInputType.DROPDOWN)
-      .setTitle('Office (hygiene sheets have no office column)')
-      .setFieldName(FIELDS.defaultLocationCode);
-    for (const o of setup.offices) offices.addItem(escapeCardText(o.name), o.code, o.code === setup.selectedOffice);
-    section.addWidget(offices);
-  }
-  const confirm = CardService.newTextButton()
-    .setText('Confirm and save')
-    .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
-    .setOnClickAction(
-      CardService.newAction()
-        .setFunctionName(ACTIONS.confirmBinding)
-        .setParameters({ [PARAMS.columnOverrides]: JSON.stringify(setup.bound?.columnOverrides ?? {}) }),
-    );
+  section.addWidget(dropdown('Provider', FIELDS.providerCode, setup.providers.map((p) => ({ value: p.code, label: p.name })), setup.selectedProvider));
+  if (setup.askOffice)
+    section.addWidget(dropdown('Office (hygiene sheets have no office column)', FIELDS.defaultLocationCode, setup.offices.map((o) => ({ value: o.code, label: o.name })), setup.selectedOffice));
+  const confirm = button(
+    'Confirm and save',
+    CardService.newAction().setFunctionName(ACTIONS.confirmBinding).setParameters({ [PARAMS.columnOverrides]: JSON.stringify(setup.bound?.columnOverrides ?? {}) }),
+    true,
+  );
   return section.addWidget(CardService.newButtonSet().addButton(confirm));
 }
 
+const GROUP_HEADINGS: Record<ColumnGroup, string> = { day: 'Day columns', month: 'Month figures', unused: 'Not used' };
+
+// Tabs laid out alike (the usual case: one tab per month, same headers) are described once, so a year of tabs
+// does not repeat the same dozen lines twelve times.
 function columnsSection(setup: SyncSetupView): Section {
   const section = CardService.newCardSection().setHeader('Columns');
   const monthTabs = setup.tabs.filter((t) => t.month !== null);
-  for (const t of monthTabs.slice(0, MAX_COLUMN_TABS)) {
-    const head = `<b>${escapeCardText(t.tab)}</b> (${t.kind ?? 'unknown layout'}${t.skippedReason ? `; not synced: ${escapeCardText(t.skippedReason)}` : `, ${countOf(t.rows, 'row')}`})`;
-    const lines = t.columns.filter((c) => c.used).map((c) => `${escapeCardText(c.header)} → ${escapeCardText(c.target)}`);
-    const unused = t.columns.length - lines.length;
-    if (unused > 0) lines.push(`${countOf(unused, 'other column')} not used`);
-    section.addWidget(CardService.newTextParagraph().setText(`${head}:<br>${lines.join(';<br>')}`));
+  const groups = new Map<string, TabSetupView[]>();
+  for (const t of monthTabs) {
+    const key = JSON.stringify([t.kind, t.skippedReason, t.columns]);
+    groups.set(key, [...(groups.get(key) ?? []), t]);
   }
-  if (monthTabs.length > MAX_COLUMN_TABS) section.addWidget(CardService.newTextParagraph().setText(`…and ${countOf(monthTabs.length - MAX_COLUMN_TABS, 'more month tab')}.`));
+  const described = [...groups.values()];
+  for (const tabs of described.slice(0, MAX_COLUMN_TABS)) section.addWidget(CardService.newTextParagraph().setText(columnsParagraph(tabs)));
+  if (described.length > MAX_COLUMN_TABS) section.addWidget(CardService.newTextParagraph().setText(`…and ${countOf(described.length - MAX_COLUMN_TABS, 'more layout')}.`));
   if (monthTabs.length === 0) section.addWidget(CardService.newTextParagraph().setText('No month tab to sync.'));
+  const saved = Object.keys(setup.bound?.columnOverrides ?? {}).length;
+  if (saved > 0) section.addWidget(CardService.newTextParagraph().setText(`${countOf(saved, 'column')} set by hand (saved for every month tab).`));
+  if (setup.bound && monthTabs.length > 0)
+    section.addWidget(CardService.newButtonSet().addButton(button('Change what a column means', CardService.newAction().setFunctionName(ACTIONS.showColumns))));
   return section;
+}
+
+function columnsParagraph(tabs: TabSetupView[]): string {
+  const [first] = tabs;
+  const names = tabs.map((t) => `<b>${escapeCardText(t.tab)}</b>${t.skippedReason ? '' : ` (${countOf(t.rows, 'row')})`}`).join(', ');
+  const lines = [`${names} · ${first.kind ? `${first.kind} layout` : 'unknown layout'}`];
+  if (first.skippedReason) lines.push(`Not synced: ${escapeCardText(first.skippedReason)}`);
+  for (const group of ['day', 'month', 'unused'] as const) {
+    const columns = first.columns.filter((c) => c.group === group);
+    if (columns.length === 0) continue;
+    lines.push(`<i>${GROUP_HEADINGS[group]}</i>`);
+    for (const c of columns) lines.push(`• ${escapeCardText(c.header)} → ${escapeCardText(c.meaning)}${c.overridden ? ' (set by hand)' : ''}`);
+  }
+  return lines.join('<br>');
 }
 
 function totalsSection(setup: SyncSetupView): Section {
   const section = CardService.newCardSection().setHeader("The sheet's own totals");
-  const lines = setup.totals.map((t) => escapeCardText(totalsLine(t)));
-  section.addWidget(CardService.newTextParagraph().setText(lines.length > 0 ? lines.slice(0, 60).join(';<br>') : 'No month total to check.'));
-  return section;
+  const text = setup.totals.length > 0 ? totalsParagraph(setup.totals, setup.officeNames) : 'No month total to check.';
+  return section.addWidget(CardService.newTextParagraph().setText(text));
 }
 
 function actionsSection(setup: SyncSetupView): Section {
@@ -161,13 +168,9 @@ function actionsSection(setup: SyncSetupView): Section {
   if (setup.resumePending) section.addWidget(CardService.newTextParagraph().setText('A sync ran out of time last time: Continue sends the rest.'));
   const buttons = CardService.newButtonSet();
   if (setup.bound) buttons.addButton(syncNowButton(setup.resumePending ? 'Continue' : 'Sync now'));
-  buttons.addButton(
-    CardService.newTextButton().setText('Refresh mappings').setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.refreshMappings)),
-  );
+  buttons.addButton(button('Refresh mappings', CardService.newAction().setFunctionName(ACTIONS.refreshMappings)));
   if (!(setup.hourly.enrolled && setup.hourly.triggerInstalled))
-    buttons.addButton(
-      CardService.newTextButton().setText('Sync every hour').setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.enableHourlySync)),
-    );
+    buttons.addButton(button('Sync every hour', CardService.newAction().setFunctionName(ACTIONS.enableHourlySync)));
   buttons.addButton(settingsButton());
   if (setup.hourly.enrolled && setup.hourly.triggerInstalled)
     section.addWidget(CardService.newDecoratedText().setText('Hourly sync is on for this spreadsheet.').setWrapText(true));
@@ -184,10 +187,7 @@ function accessSection(hasFileScope: boolean): Section {
       .addWidget(CardService.newDecoratedText().setText('This file is shared with Production Sync.').setWrapText(true))
       .addWidget(CardService.newButtonSet().addButton(refresh));
   }
-  const allow = CardService.newTextButton()
-    .setText('Allow access to this file')
-    .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
-    .setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.requestFileScope));
+  const allow = allowAccessButton();
   return section
     .addWidget(
       CardService.newTextParagraph().setText('To sync this file in the background, Production Sync needs access to it (this file only).'),

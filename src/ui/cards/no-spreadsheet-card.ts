@@ -1,4 +1,4 @@
-import { ACTIONS } from '../actions';
+import { allowAccessButton } from '../widgets';
 
 export interface NoSpreadsheetView {
   /** The add-on runs in Sheets without this file's grant: the grant lets it read the file through the Sheets API. */
@@ -16,12 +16,7 @@ export function buildNoSpreadsheetCard(view: NoSpreadsheetView): GoogleAppsScrip
           'Production Sync could not read the open spreadsheet. Allow access to this file (this file only) to let it read the file.',
         ),
       )
-      .addWidget(
-        CardService.newTextButton()
-          .setText('Allow access to this file')
-          .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
-          .setOnClickAction(CardService.newAction().setFunctionName(ACTIONS.requestFileScope)),
-      );
+      .addWidget(allowAccessButton());
   } else {
     section.addWidget(
       CardService.newTextParagraph().setText(

@@ -1,6 +1,6 @@
 import { countOf, escapeCardText } from '../format';
 import type { SyncResultView, TabResultView } from '../sync-result-view';
-import { totalsLine } from '../totals-text';
+import { totalsParagraph } from '../totals-text';
 import { refreshButton, syncNowButton } from '../widgets';
 
 const STATUS_TEXT: Record<SyncResultView['status'], string> = {
@@ -18,7 +18,7 @@ export function buildSyncResultCard(view: SyncResultView): GoogleAppsScript.Card
       CardService.newDecoratedText()
         .setTopLabel('Time and calls')
         .setText(`${(view.elapsedMs / 1000).toFixed(1)} s, ${countOf(view.calls.rpc, 'database call')} (${view.calls.ingest} ingest)`)
-        .setBottomLabel(`${countOf(view.calls.sheetReads, 'sheet read')}, ${view.calls.propertyReads} property reads, ${view.calls.propertyWrites} writes`)
+        .setBottomLabel(`${countOf(view.calls.sheetReads, 'sheet read')}, ${countOf(view.calls.propertyReads, 'property read')}, ${countOf(view.calls.propertyWrites, 'property write')}`)
         .setWrapText(true),
     );
   if (view.selfHealed) summary.addWidget(CardService.newTextParagraph().setText('The database was reseeded since the last sync: the add-on refreshed its mapping by itself.'));
@@ -56,7 +56,7 @@ export function buildSyncResultCard(view: SyncResultView): GoogleAppsScript.Card
     card.addSection(
       CardService.newCardSection()
         .setHeader('Totals check')
-        .addWidget(CardService.newTextParagraph().setText(checks.slice(0, 60).map((t) => escapeCardText(totalsLine(t))).join(';<br>'))),
+        .addWidget(CardService.newTextParagraph().setText(totalsParagraph(checks, view.officeNames))),
     );
   }
 
