@@ -12,6 +12,7 @@ import type { Cell } from '../src/core/cell';
 import { demoDirectory } from '../src/core/demo-practice';
 import { canonicalDecimal } from '../src/core/month-hash';
 import { understandWorkbook } from '../src/core/sheet/understand-workbook';
+import { formatHours, formatMoney } from '../src/ui/format';
 import type { Workbook } from '../src/core/ports';
 import { systemClock, type SeedValue, type SpreadsheetSeed } from './gas-runtime';
 import type { CardData } from './gas-runtime/card-service';
@@ -231,6 +232,11 @@ export async function main(options: StartOptions = {}): Promise<number> {
       log(indent(home.text));
       const confirmed = session.press(home.data, 'Confirm and save');
       log(`    Confirm and save → ${confirmed.notification}`);
+      if (i === 0) {
+        step(`${title}: the Columns card (homepage → Change what a column means): each header, what it means now, and how many meanings it offers`);
+        const columns = session.press(confirmed.card!, 'Change what a column means');
+        log(columnChoices(columns.card!));
+      }
       step(`${title}: Sync now`);
       const f = syncUntilDone(session, title, log);
       first.push(f);
@@ -365,7 +371,7 @@ async function hourlyDemo(
   return problems;
 }
 
-/** The lines of one section of a card's text rendering, indented, with its ';'-joined paragraphs split. */
+/** The lines of one section of a card's text rendering, indented, with ';'-joined labels split. */
 function cardSection(text: string, header: string): string {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.startsWith(`-- ${header}`));
@@ -376,6 +382,32 @@ function cardSection(text: string, header: string): string {
     .flatMap((l) => l.trim().split('; '))
     .map((l) => `      ${l}`)
     .join('\n');
+}
+
+/** One line per dropdown of the Columns card: its header, the meaning selected, the number of meanings offered. */
+function columnChoices(card: CardData): string {
+  const dropdowns = ((card.sections as CardData[] | undefined) ?? [])
+    .flatMap((section) => (section.widgets as CardData[] | undefined) ?? [])
+    .map((widget) => widget.selectionInput as CardData | undefined)
+    .filter((input): input is CardData => input !== undefined);
+  return dropdowns
+    .map((input) => {
+      const items = (input.items as CardData[] | undefined) ?? [];
+      return `    ${String(input.label)} → ${String(items.find((item) => item.selected)?.text ?? '(nothing)')} (${items.length} choices)`;
+    })
+    .join('\n');
+}
+
+const FIGURE_WORDS = { verified_production: 'production', hours_worked: 'hours' } as const;
+
+/** An office by name, its code in parentheses for the developer who greps the database. */
+function office(code: string | null): string {
+  if (code === null) return 'all offices';
+  return `${demoDirectory().locations.find((l) => l.code === code)?.name ?? code} (${code})`;
+}
+
+function money(figure: keyof typeof FIGURE_WORDS, decimal: string): string {
+  return figure === 'verified_production' ? formatMoney(decimal) : formatHours(decimal);
 }
 
 function lastParagraph(text: string): string {
@@ -418,7 +450,7 @@ async function compareWithSheets(databaseUrl: string, totals: DbTotal[], log: (l
       const db = rows.reduce((sum, t) => sum + cents(t[figure]), 0n);
       const sheet = cents(check.sheet_value);
       const ok = db === sheet;
-      log(`    ${workbook.title} ${check.tab} ${check.location_code ?? 'all offices'} ${figure}: sheet ${check.sheet_value}, database ${fromCents(db)} ${ok ? '✓' : 'MISMATCH'}`);
+      log(`    ${workbook.title} ${check.tab} ${office(check.location_code)} ${FIGURE_WORDS[figure]}: sheet ${money(figure, check.sheet_value)}, database ${money(figure, fromCents(db))} ${ok ? '✓' : 'MISMATCH'}`);
       if (!ok) problems.push(`${workbook.title} ${check.tab} ${check.location_code ?? 'all offices'} ${figure}: the sheet says ${check.sheet_value}, the database holds ${fromCents(db)}`);
     }
   }

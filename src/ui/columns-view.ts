@@ -79,7 +79,10 @@ function optionsFor(kind: SheetKindDefinition, tab: TabUnderstanding, detected: 
   const ownPerOffice = perOffice(definitionOf(kind, detected?.field ?? null)) !== null;
   if (field && (ownPerOffice || (hasOfficeColumns && (detected === null || detected.field === null)))) {
     const prefix = isMonthFigure(field) ? 'Month figure' : 'Day';
-    for (const o of offices) options.push({ value: `${LOCATION_PREFIX}${o.code}`, label: `${prefix}: ${meaningLabel(field, o.name)}` });
+    const atOffices = offices.map((o) => ({ value: `${LOCATION_PREFIX}${o.code}`, label: `${prefix}: ${meaningLabel(field, o.name)}` }));
+    // Beside the same field without an office, so the choices for one figure read together.
+    const plain = options.findIndex((o) => o.value === field);
+    options.splice(plain >= 0 ? plain + 1 : options.length, 0, ...atOffices);
   }
   options.push(...unique.filter(isMonthFigure).map((f) => ({ value: f, label: `Month figure: ${fieldLabel(f)}` })));
   options.push({ value: IGNORE, label: 'Not used' });

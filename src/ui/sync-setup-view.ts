@@ -117,7 +117,7 @@ export function toSyncSetupView(input: SyncSetupInput): SyncSetupView {
 function columnLine(c: ColumnMapping, officeNames: OfficeNames): ColumnLine {
   const header = c.header.trim() || '(no header)';
   const overridden = c.reason === 'override' || (c.reason?.startsWith('override') ?? false);
-  if (c.field === null) return { header, group: 'unused', meaning: c.reason ?? 'not used', overridden };
+  if (c.field === null) return { header, group: 'unused', meaning: c.reason === 'override: ignore' ? 'not used' : c.reason ?? 'not used', overridden };
   const office = c.location_code ? officeNames[c.location_code] ?? c.location_code : null;
   return { header, group: isMonthFigure(c.field) ? 'month' : 'day', meaning: meaningLabel(c.field, office), overridden };
 }
