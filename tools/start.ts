@@ -14,6 +14,7 @@ import { canonicalDecimal } from '../src/core/month-hash';
 import { understandWorkbook } from '../src/core/sheet/understand-workbook';
 import { formatHours, formatMoney } from '../src/ui/format';
 import type { Workbook } from '../src/core/ports';
+import type { SyncCounts } from '../src/core/sync';
 import { systemClock, type SeedValue, type SpreadsheetSeed } from './gas-runtime';
 import type { CardData } from './gas-runtime/card-service';
 import { renderCardText } from './gas-runtime/card-text';
@@ -99,7 +100,7 @@ export async function databaseTotals(databaseUrl: string): Promise<DbTotal[]> {
 
 // ---- driving the add-on -----------------------------------------------------------------------------------------
 
-interface SyncFigures {
+interface SyncFigures extends SyncCounts {
   title: string;
   clicks: number;
   elapsedMs: number;
@@ -109,11 +110,6 @@ interface SyncFigures {
   ingest: number;
   propertyReads: number;
   propertyWrites: number;
-  written: number;
-  unchanged: number;
-  skipped: number;
-  rejected: number;
-  deleted: number;
   selfHealed: boolean;
   status: string;
   card: CardData | null;

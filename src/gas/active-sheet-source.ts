@@ -7,7 +7,14 @@ import type { SheetsContext } from './event';
 import { SheetsApiSheetSource, advancedSheetsService } from './sheets-api-sheet-source';
 import { SpreadsheetAppSheetSource } from './spreadsheet-app-sheet-source';
 
-export function openActiveSheetSource(context: SheetsContext | null): SheetSource | null {
+export interface OpenSheetSource {
+  source: SheetSource | null;
+  /** getActiveSpreadsheet's error when it refused: it says more than a failing fallback would. */
+  refusal: unknown;
+}
+
+/** Finds the open spreadsheet's source without reading it: SpreadsheetApp first, else the Sheets API under the grant. */
+export function findOpenSheetSource(context: SheetsContext | null): OpenSheetSource {
   let refusal: unknown = null;
   let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   try {
@@ -15,9 +22,15 @@ export function openActiveSheetSource(context: SheetsContext | null): SheetSourc
   } catch (error) {
     refusal = error;
   }
-  if (active) return new SpreadsheetAppSheetSource(active, Utilities);
+  if (active) return { source: new SpreadsheetAppSheetSource(active, Utilities), refusal: null };
   const sheetsApi = advancedSheetsService();
-  if (context?.id && context.hasFileScope && sheetsApi) return new SheetsApiSheetSource(sheetsApi, context.id);
+  if (context?.id && context.hasFileScope && sheetsApi) return { source: new SheetsApiSheetSource(sheetsApi, context.id), refusal };
+  return { source: null, refusal };
+}
+
+export function openActiveSheetSource(context: SheetsContext | null): SheetSource | null {
+  const { source, refusal } = findOpenSheetSource(context);
+  if (source) return source;
   if (refusal !== null) throw refusal;
   return null;
 }

@@ -5,24 +5,15 @@
 // `e.sheets.id`), the Sheets API describes the same spreadsheet: the fallback DESIGN names.
 import type { SheetSource } from '../core/ports';
 import type { SheetsContext } from './event';
-import { SheetsApiSheetSource, advancedSheetsService } from './sheets-api-sheet-source';
-import { SpreadsheetAppSheetSource } from './spreadsheet-app-sheet-source';
+import { findOpenSheetSource } from './active-sheet-source';
 
 export type SpreadsheetOutline = ReturnType<SheetSource['describe']>;
 
 export function describeOpenSpreadsheet(context: SheetsContext | null): SpreadsheetOutline | null {
-  let refusal: unknown = null;
-  let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
-  try {
-    active = SpreadsheetApp.getActiveSpreadsheet();
-  } catch (error) {
-    refusal = error;
-  }
-  if (active) return new SpreadsheetAppSheetSource(active, Utilities).describe();
-  const sheetsApi = advancedSheetsService();
-  if (context?.id && context.hasFileScope && sheetsApi) {
+  const { source, refusal } = findOpenSheetSource(context);
+  if (source) {
     try {
-      return new SheetsApiSheetSource(sheetsApi, context.id).describe();
+      return source.describe();
     } catch (error) {
       throw refusal ?? error; // the first failure says more than the fallback's
     }

@@ -3,7 +3,6 @@
 // is written. Inputs the user left empty keep the saved value, so the card never has to echo a secret back.
 import type { KeyValueStore } from '../core/ports';
 import {
-  createSyncApi,
   failureMessage,
   saveSettings,
   validateSettings,
@@ -12,7 +11,7 @@ import {
 } from '../core/sync';
 import { openActiveSheetSource } from './active-sheet-source';
 import type { SheetsContext } from './event';
-import { postgrestClient, savedSettings, userStore } from './sync-services';
+import { savedSettings, syncApi, userStore } from './sync-services';
 
 export interface SettingsForm {
   restUrl: string | null;
@@ -62,7 +61,7 @@ export function testConnection(form: SettingsForm, sheets: SheetsContext | null)
   const source = openActiveSheetSource(sheets);
   const spreadsheetId = source?.describe().spreadsheetId ?? sheets?.id ?? null;
   if (!spreadsheetId) return { ok: false, message: 'Open a spreadsheet to test the connection: the test asks the database about it.', problems: [] };
-  const api = createSyncApi(postgrestClient(checked.settings), checked.settings.syncToken);
+  const api = syncApi(checked.settings);
   const r = api.directory(spreadsheetId);
   if (!r.ok) return { ok: false, message: failureMessage(r.failure), problems: [] };
   const d = r.value.directory;

@@ -7,7 +7,6 @@ import { isMonthTab, parseMonthTab } from '../core/sheet/month-tab';
 import { understandWorkbook } from '../core/sheet/understand-workbook';
 import {
   bindSpreadsheet,
-  createSyncApi,
   enrol,
   failureMessage,
   getMapping,
@@ -30,7 +29,7 @@ import { backgroundSheetSource, openActiveSheetSource } from './active-sheet-sou
 import { gasClock } from './clock';
 import type { SheetsContext } from './event';
 import { addOnIsAuthorized, hasHourlyTrigger } from './hourly-trigger';
-import { consoleLogger, engineDeps, postgrestClient, savedSettings, syncDeps, userStore } from './sync-services';
+import { consoleLogger, engineDeps, savedSettings, syncApi, syncDeps, userStore } from './sync-services';
 
 type Outline = ReturnType<SheetSource['describe']>;
 
@@ -59,7 +58,7 @@ export type Ready = Extract<Prerequisites, { kind: 'ready' }>;
 
 /** What the binding calls need: the RPCs and the mapping cache of this user. */
 function bindDeps({ settings, store }: Ready) {
-  return { api: createSyncApi(postgrestClient(settings), settings.syncToken), cache: new MappingCache(store), clock: gasClock };
+  return { api: syncApi(settings), cache: new MappingCache(store), clock: gasClock };
 }
 
 /** The homepage's sync part: one directory call at most (then cached), one read of the month tabs. */

@@ -5,7 +5,7 @@
 import type { KeyValueStore, Logger, SheetSource } from '../core/ports';
 import { createPostgrestClient, type PostgrestClient } from '../core/postgrest/postgrest-client';
 import { understandWorkbook } from '../core/sheet/understand-workbook';
-import type { SyncDeps } from '../core/sync';
+import { createSyncApi, type SyncApi, type SyncDeps } from '../core/sync';
 import { loadSettings, type ConnectionSettings } from '../core/sync/settings';
 import { gasClock } from './clock';
 import { userPropertiesStore } from './properties-kv-store';
@@ -35,6 +35,11 @@ export function postgrestClient(settings: ConnectionSettings, deadline: number |
     clock: gasClock,
     retryDeadline: () => deadline,
   });
+}
+
+/** The sync RPCs with the user's token, for the calls a card makes outside a run (directory, bind, refresh). */
+export function syncApi(settings: ConnectionSettings): SyncApi {
+  return createSyncApi(postgrestClient(settings), settings.syncToken);
 }
 
 // Lines reach Cloud Logging; the engine redacts the token and key from each before it gets here.

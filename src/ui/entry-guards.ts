@@ -3,6 +3,7 @@
 // the type its trigger expects (a homepage wants cards, a button an ActionResponse, a universal action a
 // UniversalActionResponse) and hands the error itself to the sink, which logs the stack.
 import { buildErrorCard } from './cards/error-card';
+import { notificationResponse, showCardsResponse } from './responses';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
@@ -26,38 +27,25 @@ export function createEntryGuards(sink: ErrorSink): EntryGuards {
     return userMessage(error);
   }
   return {
-    cards(entry, run) {
-      try {
-        return run();
-      } catch (error) {
-        return [buildErrorCard({ message: failed(entry, error) })];
-      }
-    },
-    action(entry, run) {
-      try {
-        return run();
-      } catch (error) {
-        const text = `Production Sync: ${failed(entry, error)}`;
-        return CardService.newActionResponseBuilder().setNotification(CardService.newNotification().setText(text)).build();
-      }
-    },
-    universalAction(entry, run) {
-      try {
-        return run();
-      } catch (error) {
-        const card = buildErrorCard({ message: failed(entry, error) });
-        return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
-      }
-    },
-    background(entry, run) {
-      try {
-        return run();
-      } catch (error) {
+    cards: (entry, run) => attempt(run, (error) => [buildErrorCard({ message: failed(entry, error) })]),
+    action: (entry, run) =>
+      attempt(run, (error) => notificationResponse(`Production Sync: ${failed(entry, error)}`)),
+    universalAction: (entry, run) =>
+      attempt(run, (error) => showCardsResponse([buildErrorCard({ message: failed(entry, error) })])),
+    background: (entry, run) =>
+      attempt(run, (error) => {
         sink(entry, error);
         return null;
-      }
-    },
+      }),
   };
+}
+
+function attempt<R, F>(run: () => R, onError: (error: unknown) => F): R | F {
+  try {
+    return run();
+  } catch (error) {
+    return onError(error);
+  }
 }
 
 // Errors thrown by Apps Script services (or by the local runtime's fakes, from another realm) are not always
