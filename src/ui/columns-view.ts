@@ -92,7 +92,7 @@ function optionsFor(kind: SheetKindDefinition, tab: TabUnderstanding, detected: 
 export function toColumnsView(input: Pick<SyncSetupInput, 'directory' | 'binding' | 'detected' | 'effective'>, kinds: readonly SheetKindDefinition[] = BUILT_IN_SHEET_KINDS): ColumnsView {
   const { directory, binding, detected, effective } = input;
   const overrides = binding?.column_overrides ?? {};
-  const offices = directory.locations.map((l) => ({ code: l.code, name: l.name }));
+  const offices = directory.locations.map((l) => ({ code: l.code, name: l.name })).sort((a, b) => a.name.localeCompare(b.name));
   const monthTabs = effective.tabs.filter((t) => t.month !== null && t.sheet_kind !== null);
   const seen = new Map<string, { choice: ColumnChoiceView; tabs: Set<string> }>();
   for (const tab of monthTabs) {
