@@ -11,6 +11,15 @@ const STATUS_TEXT: Record<SyncResultView['status'], string> = {
   needs_binding: 'Not bound yet',
 };
 
+const TAB_STATE_TEXT: Record<TabResultView['state'], string> = {
+  sent: 'sent',
+  unchanged: 'already up to date',
+  failed: 'failed',
+  pending: 'not sent yet: Continue sends it',
+  duplicate: 'not sent: another tab holds the same month',
+  not_synced: 'not synced',
+};
+
 export function buildSyncResultCard(view: SyncResultView): GoogleAppsScript.Card_Service.Card {
   const summary = CardService.newCardSection()
     .addWidget(CardService.newTextParagraph().setText(escapeCardText(view.message)))
@@ -72,7 +81,7 @@ function tabWidget(t: TabResultView): GoogleAppsScript.Card_Service.DecoratedTex
   const counts = `${t.written} written, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.rejected} rejected${t.deleted ? `, ${t.deleted} deleted` : ''}`;
   const details = [t.state === 'not_synced' ? null : counts, ...t.skippedReasons.map((s) => `skipped ${s}`), t.message].filter((x): x is string => !!x);
   const widget = CardService.newDecoratedText()
-    .setTopLabel(escapeCardText(`${t.tab} — ${t.state.replace('_', ' ')}`))
+    .setTopLabel(escapeCardText(`${t.tab} — ${TAB_STATE_TEXT[t.state] ?? t.state}`))
     .setText(escapeCardText(details[0] ?? ''))
     .setWrapText(true);
   return details.length > 1 ? widget.setBottomLabel(escapeCardText(details.slice(1).join('; '))) : widget;
