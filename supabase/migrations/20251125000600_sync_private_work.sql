@@ -150,6 +150,10 @@ grant execute on function sync_private.plan(text, text) to anon;
 -- Whole months by codes (contract 3). Codes resolve to ids here, inside the writing transaction, so a reseed
 -- between two calls cannot misdirect a row. Per month: rows whose content is unchanged are left alone, changed
 -- rows are written, rows of the month the sheet no longer has are deleted, figures are replaced.
+-- A month may carry `held`: [{location_code, work_date, reason}], the (office, day) rows the sheet has but the
+-- client could not read (an error cell such as #REF!, an unparseable amount): their stored rows are kept, not
+-- deleted, and each month reports `held` (stored rows kept) and `held_ignored` (entries it could not use, with a
+-- reason). Holds are not part of the month hash (BEHAVIOR.md "Unreadable cells keep what is stored").
 create function sync_private.ingest(p_token text, p_spreadsheet_id text, p_months jsonb) returns jsonb
 language plpgsql volatile security definer
 set search_path = ''
@@ -197,6 +201,13 @@ declare
   v_month_outcomes jsonb[] := '{}';
   v_location_ids jsonb;
   v_always_linked text[];
+  v_held jsonb;
+  v_held_kept integer;
+  v_held_ignored jsonb[];
+  h jsonb;
+  v_h_loc text;
+  v_h_date_text text;
+  v_h_date date;
 begin
   select * into a from sync_private.authorize(p_token, p_spreadsheet_id);
   if a.o_error is not null then return a.o_error; end if;
@@ -221,6 +232,9 @@ begin
     if jsonb_typeof(v_month -> 'rows') is distinct from 'array'
        or coalesce(jsonb_typeof(v_month -> 'figures'), 'array') not in ('array', 'null') then
       return sync_private.err('BAD_PAYLOAD', format('Month %s must carry "rows" (and "figures") as arrays.', v_month_text));
+    end if;
+    if coalesce(jsonb_typeof(v_month -> 'held'), 'null') not in ('array', 'null') then
+      return sync_private.err('BAD_PAYLOAD', format('Month %s must carry "held" as an array when it carries it.', v_month_text));
     end if;
     if (v_month ->> 'provider_code') is distinct from v_provider.provider_code then
       return sync_private.err('BAD_PAYLOAD', format('Month %s is for provider %s but this spreadsheet is bound to %s.',
@@ -342,8 +356,50 @@ begin
         'work_date', v_date_text, 'outcome', case when v_n > 0 then 'written' else 'unchanged' end, 'reason', null);
     end loop;
 
+    -- Held rows: the sheet has them but the client could not read a cell (#REF!, an unparseable amount). A hold
+    -- only keeps what is stored, so a bad entry is ignored with its reason rather than refusing the month: ignoring
+    -- it can delete nothing the entry could have protected (an unknown office or a day outside the month holds no
+    -- stored row of this month; the delete below never touches offices outside the token's scope).
+    v_held := '[]'::jsonb; v_held_ignored := '{}';
+    for h in select e.value from jsonb_array_elements(coalesce(nullif(v_month -> 'held', 'null'::jsonb), '[]'::jsonb)) e loop
+      v_reason := null;
+      v_h_loc := case when jsonb_typeof(h) = 'object' and jsonb_typeof(h -> 'location_code') = 'string' then h ->> 'location_code' end;
+      v_h_date_text := case when jsonb_typeof(h) = 'object' and jsonb_typeof(h -> 'work_date') = 'string' then h ->> 'work_date' end;
+      v_h_date := sync_private.parse_date(v_h_date_text);
+      if jsonb_typeof(h) <> 'object' then
+        v_reason := 'held entry is not an object';
+      elsif v_h_loc is null or not (v_location_ids ? v_h_loc) then
+        v_reason := format('unknown location code %s', coalesce((h -> 'location_code')::text, 'null'));
+      elsif not sync_private.in_scope(v_tok.location_codes, v_h_loc) then
+        v_reason := format('location %s is outside this sync token''s scope', v_h_loc);
+      elsif v_h_date is null then
+        v_reason := format('work_date %s is not a date (YYYY-MM-DD)', coalesce((h -> 'work_date')::text, 'null'));
+      elsif v_h_date < v_start or v_h_date >= v_end then
+        v_reason := format('work_date %s is not in month %s', v_h_date_text, v_month ->> 'month');
+      end if;
+      if v_reason is not null then
+        v_held_ignored := v_held_ignored || jsonb_build_object('location_code', case when jsonb_typeof(h) = 'object' then h -> 'location_code' end,
+          'work_date', case when jsonb_typeof(h) = 'object' then h -> 'work_date' end, 'reason', v_reason);
+      else
+        v_held := v_held || jsonb_build_array(jsonb_build_object('location_code', v_h_loc, 'work_date', sync_private.iso_date(v_h_date)));
+      end if;
+    end loop;
+
+    -- Stored rows a hold keeps: the ones the delete below would otherwise remove.
+    select count(*) into v_held_kept
+      from public.production_days d join public.locations l on l.id = d.location_id
+     where d.provider_id = v_provider.id
+       and d.work_date >= v_start and d.work_date < v_end
+       and sync_private.in_scope(v_tok.location_codes, l.location_code)
+       and not exists (select 1 from jsonb_array_elements(v_rows) e
+                        where e.value ->> 'location_code' = l.location_code
+                          and e.value ->> 'work_date' = sync_private.iso_date(d.work_date))
+       and exists (select 1 from jsonb_array_elements(v_held) e
+                    where e.value ->> 'location_code' = l.location_code
+                      and e.value ->> 'work_date' = sync_private.iso_date(d.work_date));
+
     -- Rows of this month (within the token's offices) that the sheet no longer has. A rejected row still names
-    -- its office and day, so the stored row for that key is kept until the sheet's row is fixed.
+    -- its office and day, so the stored row for that key is kept until the sheet's row is fixed; so does a held one.
     delete from public.production_days d
      using public.locations l
      where l.id = d.location_id
@@ -351,6 +407,9 @@ begin
        and d.work_date >= v_start and d.work_date < v_end
        and sync_private.in_scope(v_tok.location_codes, l.location_code)
        and not exists (select 1 from jsonb_array_elements(v_rows) e
+                        where e.value ->> 'location_code' = l.location_code
+                          and e.value ->> 'work_date' = sync_private.iso_date(d.work_date))
+       and not exists (select 1 from jsonb_array_elements(v_held) e
                         where e.value ->> 'location_code' = l.location_code
                           and e.value ->> 'work_date' = sync_private.iso_date(d.work_date));
     get diagnostics v_deleted = row_count;
@@ -415,6 +474,8 @@ begin
       'unchanged', v_unchanged,
       'rejected', v_rejected,
       'deleted', v_deleted,
+      'held', v_held_kept,
+      'held_ignored', to_jsonb(v_held_ignored),
       'totals', coalesce((
         select jsonb_agg(jsonb_build_object('location_code', t.location_code,
                  'verified_production', t.verified_production::text, 'hours_worked', t.hours_worked::text,
