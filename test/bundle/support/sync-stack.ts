@@ -2,7 +2,6 @@
 // of the migrated, seeded template), the REST stand-in in a child process (the blocking UrlFetchApp fake cannot be
 // served by its own process), and AddonSession users whose UrlFetch calls are forwarded to it. A `hook` sees each
 // request before it is forwarded: it may answer instead (a fault), or act between two calls (a reseed, another user).
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -106,47 +105,9 @@ export function ingestCalls(session: AddonSession): number {
   return session.runtime.urlFetch.calls.filter((c) => c.url.endsWith('/rpc/sync_ingest')).length;
 }
 
-export interface DbDay {
-  provider_code: string;
-  location_code: string;
-  work_date: string;
-  verified_production: string | null;
-  hours_worked: string | null;
-  source_tab: string;
-  source_row: number;
-}
-
-export async function dbDays(db: TestDatabase): Promise<DbDay[]> {
-  return sql(
-    db,
-    `select p.provider_code, l.location_code, d.work_date::text as work_date,
-            trim_scale(d.verified_production)::text as verified_production, trim_scale(d.hours_worked)::text as hours_worked,
-            d.source_tab, d.source_row
-       from public.production_days d join public.providers p on p.id = d.provider_id join public.locations l on l.id = d.location_id
-      order by 1, 2, 3`,
-  );
-}
-
-export async function integrity(db: TestDatabase): Promise<{ stale: number; duplicates: number }> {
-  const [stale] = await sql(
-    db,
-    `select count(*)::int as n from public.production_days d
-      where not exists (select 1 from public.providers p where p.id = d.provider_id)
-         or not exists (select 1 from public.locations l where l.id = d.location_id)`,
-  );
-  const [dups] = await sql(db, `select count(*)::int as n from (select provider_id, location_id, work_date from public.production_days group by 1, 2, 3 having count(*) > 1) x`);
-  return { stale: stale.n, duplicates: dups.n };
-}
-
 export async function runs(db: TestDatabase): Promise<{ spreadsheet_id: string; status: string; trigger: string; written: number; self_healed: boolean; message: string }[]> {
   return sql(db, `select spreadsheet_id, status, trigger, written, self_healed, message from public.sync_runs order by recorded_at, started_at`);
 }
 
-/** The legacy reseed, synchronously in a child process, so it can happen between two calls of one run. */
-export function reseedNow(db: TestDatabase, keepData: boolean): void {
-  const args = ['--require', require.resolve('tsx/cjs'), path.join(REPO_ROOT, 'tools', 'reseed.ts'), '--database-url', db.url, ...(keepData ? ['--keep-data'] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`reseed failed (${r.status}): ${r.stderr}`);
-}
-
 export { createSharedState };
+export { dbDays, integrity, reseedNow, type DbDay } from '../../support/db-production';

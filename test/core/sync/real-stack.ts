@@ -1,8 +1,8 @@
 // runSync against the real local stack: the Node blocking HTTP client → the REST stand-in (a child process) →
 // embedded PostgreSQL with the migrations and seed, one fresh database per test. Assertions read the DATABASE.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { type DbDay } from '../../support/db-production';
 import { canonicalDecimal } from '../../../src/core/month-hash';
 import { isMonthTab, parseMonthTab } from '../../../src/core/sheet/month-tab';
 import type { HttpClient, SheetTab } from '../../../src/core/ports';
@@ -12,7 +12,7 @@ import { runSync, type SyncOptions, type SyncRunResult } from '../../../src/core
 import { memoryUserLock } from '../../../src/core/sync/user-lock';
 import { createNodeHttpClient } from '../../../tools/lib/node-http-client';
 import { spawnPostgrestStandin, type SpawnedPostgrestStandin } from '../../../tools/postgrest-standin/spawn';
-import { createTestDatabase, sql, type TestDatabase } from '../../support/db';
+import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { DEMO_TOKEN } from '../../support/db-payloads';
 import { CountingStore, FakeSource, MemoryLogger, fakeUnderstand, nodeHasher, workbook } from './fakes';
 
@@ -76,29 +76,6 @@ export function addOn(stack: RealStack, spreadsheetId: string, tabs: SheetTab[],
   return { store, source, logger, sync, intercept };
 }
 
-export interface DbDay {
-  provider_code: string;
-  location_code: string;
-  work_date: string;
-  verified_production: string | null;
-  hours_worked: string | null;
-  source_tab: string;
-  source_row: number;
-}
-
-export async function dbDays(db: TestDatabase): Promise<DbDay[]> {
-  return sql(
-    db,
-    `select p.provider_code, l.location_code, d.work_date::text as work_date,
-            trim_scale(d.verified_production)::text as verified_production, trim_scale(d.hours_worked)::text as hours_worked,
-            d.source_tab, d.source_row
-       from public.production_days d
-       join public.providers p on p.id = d.provider_id
-       join public.locations l on l.id = d.location_id
-      order by 1, 2, 3`,
-  );
-}
-
 /** What the sheet says, in the same shape (the fake layout: date, office, production, hours). */
 export function sheetDays(tabs: SheetTab[], provider = 'obinna_ezeji'): DbDay[] {
   const out: DbDay[] = [];
@@ -119,24 +96,4 @@ export function sheetDays(tabs: SheetTab[], provider = 'obinna_ezeji'): DbDay[] 
   return out.sort((a, b) => (a.location_code + a.work_date < b.location_code + b.work_date ? -1 : a.location_code + a.work_date > b.location_code + b.work_date ? 1 : 0));
 }
 
-/** Rows on an id the directory no longer has, and (provider, office, day) keys stored more than once. */
-export async function integrity(db: TestDatabase): Promise<{ stale: number; duplicates: number }> {
-  const [stale] = await sql(
-    db,
-    `select count(*)::int as n from public.production_days d
-      where not exists (select 1 from public.providers p where p.id = d.provider_id)
-         or not exists (select 1 from public.locations l where l.id = d.location_id)`,
-  );
-  const [dups] = await sql(
-    db,
-    `select count(*)::int as n from (select provider_id, location_id, work_date from public.production_days group by 1, 2, 3 having count(*) > 1) x`,
-  );
-  return { stale: stale.n, duplicates: dups.n };
-}
-
-/** The legacy-style reseed, run synchronously in a child process so it can happen between two calls of one run. */
-export function reseedNow(db: TestDatabase, keepData: boolean): void {
-  const args = ['--require', require.resolve('tsx/cjs'), path.join(REPO_ROOT, 'tools', 'reseed.ts'), '--database-url', db.url, ...(keepData ? ['--keep-data'] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`reseed failed (${r.status}): ${r.stderr}`);
-}
+export { dbDays, integrity, reseedNow, type DbDay } from '../../support/db-production';
