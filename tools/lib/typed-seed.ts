@@ -2,7 +2,7 @@
 // amounts (and the fraction behind a percent format), Date objects for dates and strings for text, where a CSV
 // download holds only text. npm start and the bundle tests seed the runtime's SpreadsheetApp with these, so the
 // add-on runs on typed values as it does in Sheets (DESIGN contract 1), not on the CSV's text.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Cell } from '../../src/core/cell';
 import type { Workbook } from '../../src/core/ports';
@@ -11,7 +11,11 @@ import { parseDateText } from '../../src/core/sheet/parse-date';
 import type { SeedValue, SpreadsheetSeed } from '../gas-runtime';
 import { readWorkbookFiles } from './workbook-reader';
 
-export const LEGACY_EXPORTS = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'legacy-exports');
+// The spec's copy beside the repo when there is one; else the byte-identical copy in the repo, so `npm start` and the
+// bundle tests also run from a fresh clone with no ../shared next to it.
+const SHARED_EXPORTS = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'legacy-exports');
+export const REPO_EXPORTS = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'workbooks');
+export const LEGACY_EXPORTS = existsSync(SHARED_EXPORTS) ? SHARED_EXPORTS : REPO_EXPORTS;
 export const DEMO_TIME_ZONE = 'America/Chicago'; // the demo clinic's, and the fixtures' spreadsheets'
 
 const DATE_TEXT = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
