@@ -5,7 +5,7 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
-  /** Several keys in one call (PropertiesService.getProperties / setProperties), to keep call counts low. */
+  /** Several keys in one call (getProperties / setProperties on an Apps Script Properties store), to keep call counts low. */
   getAll(): Record<string, string>;
   setAll(values: Record<string, string>): void;
 }

@@ -16,7 +16,7 @@ import { createSyncApi, failureMessage } from './sync-api';
 export interface HourlyDeps extends Omit<SyncDeps, 'source'> {
   /** The background source (Sheets batchGet) for one spreadsheet; may throw when the file is gone or not granted. */
   sourceFor: (spreadsheetId: string) => SheetSource;
-  /** ScriptApp.getAuthorizationInfo(…) says no authorisation is required (the adapter decides). */
+  /** The add-on's authorization info (getAuthorizationInfo in Apps Script) says no authorisation is required (the adapter decides). */
   isAuthorized: () => boolean;
 }
 
