@@ -1,7 +1,8 @@
 // The one hourly time-driven trigger per user. "Add-ons can use time-driven triggers at most once per hour"
 // (https://developers.google.com/apps-script/guides/triggers/installable) and may have one trigger of each type
 // per user per document (https://developers.google.com/workspace/add-ons/concepts/editor-triggers, Restrictions),
-// so the handler visits every enrolled spreadsheet itself. getProjectTriggers() lists only the
+// so the handler visits every enrolled spreadsheet itself. main.ts creates the trigger with the handler's ACTIONS
+// name written out, so the bundle's entry-point check can verify it. getProjectTriggers() lists only the
 // current user's triggers of this project. A trigger keeps firing into code it is no longer authorised for, so
 // the handler checks addOnIsAuthorized first.
 
@@ -27,15 +28,6 @@ function clockTriggersFor(scriptApp: ScriptAppLike, handler: string): TriggerLik
   return scriptApp
     .getProjectTriggers()
     .filter((t) => t.getHandlerFunction() === handler && String(t.getEventType()) === String(scriptApp.EventType.CLOCK));
-}
-
-/** Creates the hourly trigger unless one exists; removes duplicates an earlier race may have left. */
-export function ensureHourlyTrigger(scriptApp: ScriptAppLike, handler: string): 'created' | 'exists' {
-  const existing = clockTriggersFor(scriptApp, handler);
-  for (const extra of existing.slice(1)) scriptApp.deleteTrigger(extra);
-  if (existing.length > 0) return 'exists';
-  scriptApp.newTrigger(handler).timeBased().everyHours(1).create();
-  return 'created';
 }
 
 export function hasHourlyTrigger(scriptApp: ScriptAppLike, handler: string): boolean {

@@ -1,22 +1,23 @@
 // The hourly trigger helpers over the runtime's ScriptApp fake, which enforces the add-on trigger rules.
-import { addOnIsAuthorized, ensureHourlyTrigger, hasHourlyTrigger, removeHourlyTrigger, type AuthorizationScriptAppLike, type ScriptAppLike } from '../../src/gas/hourly-trigger';
+import { addOnIsAuthorized, hasHourlyTrigger, removeHourlyTrigger, type AuthorizationScriptAppLike, type ScriptAppLike } from '../../src/gas/hourly-trigger';
 import { createGasRuntime } from '../../tools/gas-runtime';
 
 const app = (runtime: ReturnType<typeof createGasRuntime>) => runtime.scriptApp as unknown as ScriptAppLike & AuthorizationScriptAppLike;
 
 describe('hourly trigger', () => {
-  test('ensure creates one everyHours(1) trigger and is idempotent', () => {
+  const install = (runtime: ReturnType<typeof createGasRuntime>) => app(runtime).newTrigger('onHourlySync').timeBased().everyHours(1).create();
+
+  test('finds the hourly clock trigger of its handler, and only that one', () => {
     const runtime = createGasRuntime();
-    expect(ensureHourlyTrigger(app(runtime), 'onHourlySync')).toBe('created');
-    expect(ensureHourlyTrigger(app(runtime), 'onHourlySync')).toBe('exists');
-    expect(runtime.sharedState.triggers.map((t) => [t.handlerFunction, t.intervalMs])).toEqual([['onHourlySync', 3_600_000]]);
-    expect(runtime.callCounts()['ClockTriggerBuilder.everyHours']).toBe(1);
+    expect(hasHourlyTrigger(app(runtime), 'onHourlySync')).toBe(false);
+    install(runtime);
     expect(hasHourlyTrigger(app(runtime), 'onHourlySync')).toBe(true);
+    expect(hasHourlyTrigger(app(runtime), 'onSomethingElse')).toBe(false);
   });
 
   test('remove deletes it and reports how many', () => {
     const runtime = createGasRuntime();
-    ensureHourlyTrigger(app(runtime), 'onHourlySync');
+    install(runtime);
     expect(removeHourlyTrigger(app(runtime), 'onHourlySync')).toBe(1);
     expect(hasHourlyTrigger(app(runtime), 'onHourlySync')).toBe(false);
     expect(removeHourlyTrigger(app(runtime), 'onHourlySync')).toBe(0);
